@@ -1,0 +1,93 @@
+//! Command-line interface: the flags and subcommands of `digest`.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+/// Turns the day's news feeds into a morning email briefing.
+///
+/// Exit codes: 0 everything done; 1 done in part (a source failed or a
+/// message was not delivered; see the warnings); 2 nothing done because of
+/// the configuration, a subscriber list or the command line.
+#[derive(Debug, Parser)]
+#[command(name = "digest", version, about, long_about = None, after_help = "Exit codes: 0 all done, 1 partly done (see warnings), 2 nothing done (bad config, list or arguments).")]
+pub struct Cli {
+    /// The briefing's configuration file.
+    #[arg(
+        long,
+        short = 'c',
+        global = true,
+        default_value = "digest.toml",
+        env = "DIGEST_CONFIG"
+    )]
+    pub config: PathBuf,
+
+    /// More detail on standard error (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Only errors on standard error.
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract and summarise one article page (HTML or plain text).
+    Summarise {
+        /// A file, or an http(s) URL.
+        input: String,
+        /// Print one JSON object: {"title", "body", "lead", "quote"}.
+        #[arg(long)]
+        json: bool,
+        /// Word budget of the lead, cut at a sentence boundary.
+        #[arg(long, default_value_t = 60)]
+        lead_words: usize,
+        /// Allow fetching a URL on this machine or a private network.
+        #[arg(long)]
+        allow_private_hosts: bool,
+    },
+    /// Gather and summarise the day's articles of every section.
+    Collect {
+        #[command(flatten)]
+        edition: EditionArgs,
+        /// Print the edition as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the rendered digest (digest.html, digest.txt, sample.eml) for editors.
+    Preview {
+        #[command(flatten)]
+        edition: EditionArgs,
+        /// Folder to write into.
+        #[arg(long, default_value = "preview")]
+        out: PathBuf,
+    },
+    /// Collect, render and deliver the digest to every active subscriber.
+    Send {
+        #[command(flatten)]
+        edition: EditionArgs,
+        /// Render and count, deliver nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Only this subscriber list (a file name in subscribers/, without .csv).
+        #[arg(long)]
+        list: Option<String>,
+        /// Send to the valid rows even when some rows of a list are invalid.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+}
+
+/// Which edition to work on.
+#[derive(Debug, clap::Args)]
+pub struct EditionArgs {
+    /// Edition date (YYYY-MM-DD); today in the briefing's timezone by default.
+    #[arg(long)]
+    pub date: Option<NaiveDate>,
+}

@@ -1,0 +1,128 @@
+//! Removing what surrounds an article but is not part of it: breadcrumbs,
+//! bylines, share and cookie prompts, "Related Posts", captions and the like.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::word_count;
+
+/// Short lines that are navigation or prompts, whatever else they say.
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            source\ link | related(?:\ posts|\ articles|\ stories|\ news|\ content|\ topics)? |
+            read\ (?:more|also|next)(?:\ about)?\b.* | see\ also\b.* | more\ on\ this\ story | most\ read |
+            (?:share|tweet|email|print|copy\ link)(?:\ (?:this(?:\ article|\ story|\ page)?|on\ \S+|via\ \S+|article|story|the\ article))?:? |
+            (?:teilen|artikel\ teilen|partager|condividi|compartir)(?:\ (?:auf|sur|su|en)\ \S+)?:? |
+            (?:follow|like)\ us\b.* | sign\ up\b.* | subscribe\b.* | .*\bnewsletter\b.* |
+            .*\bcookies?\b.* | advertisement | advertising | anzeige | publicité | pubblicità | publicidad | sponsored |
+            \d+\ comments? | comments? | leave\ a\ (?:comment|reply) | no\ comments\ yet.* |
+            (?:photo|image|picture|foto|bild|credit|crédit|source|quelle)s?\s*[:/©].* |
+            .*\b(?:getty\ images|afp\ photo|reuters/|ap\ photo|shutterstock|epa-efe)\b.* |
+            ©.* | copyright\b.* | all\ rights\ reserved.* |
+            (?:published|updated|posted|last\ updated|veröffentlicht|aktualisiert|publié|mis\ à\ jour)\b.* |
+            tags?\s*:.* | topics?\s*:.* | filed\ under\b.* | skip\ to\ (?:main\ )?content |
+            back\ to\ top | click\ here\b.* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read
+        )$",
+    )
+    .expect("boilerplate pattern")
+});
+
+/// Bylines: "by editor", "By Jane Doe and John Roe", "Von Anna Weber", "Par …".
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:posted\ |written\ |reported\ )?(?:by|von|par|di|por|door|av|przez)\s+[\p{L}.'’\- ,&]+$").expect("byline pattern")
+});
+
+/// Longest line, in words, that the short-line patterns may remove.
+const SHORT_LINE_WORDS: usize = 14;
+
+/// Is this paragraph page furniture rather than article text?
+pub fn is_boilerplate(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    if p.is_empty() {
+        return true;
+    }
+    let words = word_count(p);
+    if words <= SHORT_LINE_WORDS && (BOILERPLATE.is_match(p) || (words <= 8 && BYLINE.is_match(p)))
+    {
+        return true;
+    }
+    is_breadcrumb(p)
+}
+
+/// "Home Europe …", "Home > World > Europe": a trail of links, no sentence.
+fn is_breadcrumb(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    let starts_home = [
+        "home ",
+        "home>",
+        "home›",
+        "home »",
+        "startseite ",
+        "accueil ",
+        "inicio ",
+        "portada ",
+    ]
+    .iter()
+    .any(|h| lower.starts_with(h));
+    let trail_marks = p.matches(['>', '›', '»', '/', '|']).count();
+    let ends_as_sentence = p.ends_with(['.', '!', '?', '"', '”']);
+    word_count(p) <= 25
+        && !ends_as_sentence
+        && (starts_home || trail_marks >= 2 && word_count(p) <= 10)
+}
+
+/// Drops boilerplate paragraphs and repeats, keeping order.
+pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        if is_boilerplate(&p) || kept.iter().any(|k| k == &p) {
+            continue;
+        }
+        kept.push(p);
+    }
+    // A trailing block of very short lines is usually a link list ("Related Posts" items).
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_is_recognised() {
+        for line in [
+            "Home Europe NATO urges political solution to Afghanistan conflict",
+            "Home > World > Europe",
+            "by editor",
+            "By Jane Doe and John Roe",
+            "Source link",
+            "Related Posts",
+            "Share this article",
+            "We use cookies to improve your experience",
+            "Sign up for our morning newsletter",
+            "Advertisement",
+            "12 comments",
+            "Photo: Jane Doe/Reuters",
+            "Published 25 November 2026",
+            "Read more: Ministers meet in Brussels",
+            "Teilen auf Facebook",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn article_text_is_kept() {
+        for line in [
+            "Ministers met in Brussels on Tuesday to discuss the budget.",
+            "By the end of the week, the talks had collapsed and both sides blamed each other for the failure.",
+            "Share prices fell sharply after the announcement, traders said.",
+            "The new rules",
+            "Home owners across Spain face higher mortgage costs after the central bank raised rates again.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
+        }
+    }
+}

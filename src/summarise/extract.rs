@@ -1,0 +1,253 @@
+//! Finding the article in a page: the main text of an HTML document (via
+//! `dom_smoothie`, a port of Mozilla's Readability), or the paragraphs of
+//! pasted plain text, as a list of paragraphs.
+
+use ego_tree::NodeRef;
+use scraper::{Html, Node};
+
+use crate::text::fold_whitespace;
+
+/// The raw material of a summary: a headline, if the page names one, and
+/// its paragraphs in order, before boilerplate is removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    pub title: Option<String>,
+    pub paragraphs: Vec<String>,
+    /// True when `title` came from the page's markup rather than its text.
+    pub title_from_markup: bool,
+}
+
+/// Does this look like an HTML document or fragment rather than plain text?
+pub fn looks_like_html(input: &str) -> bool {
+    let head: String = input
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    trimmed.starts_with('<')
+        || ["<html", "<body", "<p>", "<p ", "<div", "<br", "<article"]
+            .iter()
+            .any(|tag| head.contains(tag))
+}
+
+/// Extracts the article from HTML or plain text.
+pub fn extract(input: &str) -> Extracted {
+    if looks_like_html(input) {
+        extract_html(input)
+    } else {
+        extract_text(input)
+    }
+}
+
+/// Plain text: paragraphs are separated by blank lines (or by single line
+/// breaks when the text has no blank line at all).
+pub fn extract_text(input: &str) -> Extracted {
+    let input = input.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let blocks: Vec<&str> = if input.contains("\n\n") {
+        input.split("\n\n").collect()
+    } else {
+        input.lines().collect()
+    };
+    let paragraphs = blocks
+        .into_iter()
+        .map(fold_whitespace)
+        .filter(|p| !p.is_empty())
+        .collect();
+    Extracted {
+        title: None,
+        paragraphs,
+        title_from_markup: false,
+    }
+}
+
+/// HTML: Readability picks the main content, then its block elements become
+/// paragraphs. A page Readability cannot read falls back to its whole body.
+pub fn extract_html(input: &str) -> Extracted {
+    let cfg = dom_smoothie::Config {
+        max_elements_to_parse: 0,
+        ..Default::default()
+    };
+    let parsed = dom_smoothie::Readability::new(input, None, Some(cfg)).and_then(|mut r| r.parse());
+    match parsed {
+        Ok(article) => {
+            let paragraphs = html_paragraphs(&article.content);
+            let title =
+                Some(strip_site_name(&fold_whitespace(&article.title))).filter(|t| !t.is_empty());
+            Extracted {
+                title,
+                paragraphs,
+                title_from_markup: true,
+            }
+        }
+        Err(_) => {
+            let doc = Html::parse_document(input);
+            let title = doc
+                .select(&scraper::Selector::parse("title").expect("static selector"))
+                .next()
+                .map(|t| fold_whitespace(&t.text().collect::<String>()))
+                .filter(|t| !t.is_empty());
+            Extracted {
+                title,
+                paragraphs: html_paragraphs(input),
+                title_from_markup: true,
+            }
+        }
+    }
+}
+
+/// "Budget passes | Morgenpost" becomes "Budget passes": a short last part
+/// after a separator is the site's name, not the headline.
+pub fn strip_site_name(title: &str) -> String {
+    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && tail.split_whitespace().count() <= 4
+            && head.split_whitespace().count() >= 2
+        {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// Elements whose start and end break a paragraph.
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "br"
+            | "hr"
+            | "figure"
+            | "form"
+            | "address"
+            | "body"
+            | "html"
+    )
+}
+
+/// Elements whose text is never article text.
+fn is_skipped(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "figcaption"
+            | "button"
+            | "select"
+            | "textarea"
+            | "iframe"
+            | "object"
+            | "head"
+            | "title"
+    )
+}
+
+/// The text of each block of an HTML fragment or document, in order.
+pub fn html_paragraphs(html: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let mut out = Vec::new();
+    let mut current = String::new();
+    walk(doc.tree.root(), &mut current, &mut out);
+    flush(&mut current, &mut out);
+    out
+}
+
+fn walk(node: NodeRef<'_, Node>, current: &mut String, out: &mut Vec<String>) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(t) => current.push_str(t),
+            Node::Element(e) => {
+                let tag = e.name();
+                if is_skipped(tag) {
+                    continue;
+                }
+                let block = is_block(tag);
+                if block {
+                    flush(current, out);
+                }
+                walk(child, current, out);
+                if block {
+                    flush(current, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    let p = fold_whitespace(current);
+    if !p.is_empty() {
+        out.push(p);
+    }
+    current.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_paragraphs() {
+        let e = extract("Title line\n\nFirst  paragraph\nwraps here.\n\n\nSecond.\n");
+        assert_eq!(
+            e.paragraphs,
+            vec!["Title line", "First paragraph wraps here.", "Second."]
+        );
+    }
+
+    #[test]
+    fn html_blocks_become_paragraphs() {
+        let p = html_paragraphs(
+            "<div><h2>Head</h2><p>One <b>bold</b> word.</p><figure><img><figcaption>Caption</figcaption></figure><p>Two<br>Three</p><script>x()</script></div>",
+        );
+        assert_eq!(p, vec!["Head", "One bold word.", "Two", "Three"]);
+    }
+
+    #[test]
+    fn site_names_are_cut_from_titles() {
+        assert_eq!(
+            strip_site_name("Budget passes | Morgenpost"),
+            "Budget passes"
+        );
+        assert_eq!(
+            strip_site_name("Vote - a long subtitle that is part of the headline"),
+            "Vote - a long subtitle that is part of the headline"
+        );
+    }
+
+    #[test]
+    fn detects_html() {
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(looks_like_html("  <p>Hi</p>"));
+        assert!(!looks_like_html("Home Europe\n\nNATO said 3 < 4."));
+    }
+}

@@ -1,0 +1,74 @@
+//! The lead: the first paragraph that carries the news, cut to the word
+//! budget at a sentence boundary.
+
+use crate::summarise::sentences::split_sentences;
+use crate::text::word_count;
+
+/// Fewest words a paragraph needs to count as news rather than a kicker,
+/// caption or subtitle.
+const MIN_LEAD_WORDS: usize = 12;
+
+/// Chooses and trims the lead among the cleaned paragraphs.
+pub fn pick_lead(paragraphs: &[String], title: Option<&str>, lead_words: usize) -> String {
+    let chosen = paragraphs
+        .iter()
+        .find(|p| carries_news(p, title))
+        .or_else(|| paragraphs.iter().max_by_key(|p| word_count(p)));
+    match chosen {
+        Some(p) => trim_to_sentences(p, lead_words),
+        None => title.unwrap_or_default().to_string(),
+    }
+}
+
+/// Long enough, written as sentences, and not a repeat of the headline.
+fn carries_news(p: &str, title: Option<&str>) -> bool {
+    let t = p.trim_end();
+    let ends_as_sentence = t.ends_with(['.', '!', '?', '…', '"', '”', '»', '“', '’', ')']);
+    word_count(p) >= MIN_LEAD_WORDS
+        && ends_as_sentence
+        && title.is_none_or(|title| !p.eq_ignore_ascii_case(title))
+}
+
+/// Whole sentences from the start of `p` while they fit in `budget` words;
+/// the first sentence is kept whole even when it alone is longer.
+pub fn trim_to_sentences(p: &str, budget: usize) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut words = 0;
+    for sentence in split_sentences(p) {
+        let n = word_count(sentence);
+        if !out.is_empty() && words + n > budget {
+            break;
+        }
+        words += n;
+        out.push(sentence);
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn skips_kicker_and_title() {
+        let p = paras(&[
+            "Ports strike",
+            "Dock workers in Antwerp and Rotterdam walked out on Monday, halting container traffic at Europe's two busiest ports.",
+        ]);
+        assert!(pick_lead(&p, Some("Ports strike"), 60).starts_with("Dock workers"));
+    }
+
+    #[test]
+    fn trims_at_sentence_boundary() {
+        let p = "First sentence has five words. Second sentence has five words. Third one too here now.";
+        assert_eq!(
+            trim_to_sentences(p, 10),
+            "First sentence has five words. Second sentence has five words."
+        );
+        assert_eq!(trim_to_sentences(p, 3), "First sentence has five words.");
+    }
+}
