@@ -9,9 +9,10 @@ use clap::{Parser, Subcommand};
 ///
 /// Exit codes: 0 everything done; 1 done in part (a source failed or a
 /// message was not delivered; see the warnings); 2 nothing done because of
-/// the configuration, a subscriber list or the command line.
+/// the configuration, a subscriber list or the command line; 3 another send
+/// is running on the same state.
 #[derive(Debug, Parser)]
-#[command(name = "digest", version, about, long_about = None, after_help = "Exit codes: 0 all done, 1 partly done (see warnings), 2 nothing done (bad config, list or arguments).")]
+#[command(name = "digest", version, about, long_about = None, after_help = "Exit codes: 0 all done, 1 partly done (see warnings), 2 nothing done (bad config, list or arguments), 3 another send is running.")]
 pub struct Cli {
     /// The briefing's configuration file.
     #[arg(
@@ -68,20 +69,43 @@ pub enum Command {
         #[arg(long, default_value = "preview")]
         out: PathBuf,
     },
-    /// Collect, render and deliver the digest to every active subscriber.
-    Send {
+    /// Collect, render and deliver the digest to every active subscriber,
+    /// once per subscriber and edition: a rerun resumes where the last stopped.
+    Send(SendArgs),
+    /// Show how the messages of an edition stand (sent, deferred, failed).
+    Status {
         #[command(flatten)]
         edition: EditionArgs,
-        /// Render and count, deliver nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Only this subscriber list (a file name in subscribers/, without .csv).
-        #[arg(long)]
-        list: Option<String>,
-        /// Send to the valid rows even when some rows of a list are invalid.
-        #[arg(long)]
-        skip_invalid: bool,
     },
+}
+
+/// Flags of `digest send`.
+#[derive(Debug, clap::Args)]
+pub struct SendArgs {
+    #[command(flatten)]
+    pub edition: EditionArgs,
+    /// Render and count, deliver nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Only this subscriber list (a file name in subscribers/, without .csv).
+    #[arg(long)]
+    pub list: Option<String>,
+    /// Send to the valid rows even when some rows of a list are invalid.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Send only shard K of N (K from 1 to N), so N hosts can split the lists.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(u32, u32)>,
+}
+
+fn parse_shard(s: &str) -> Result<(u32, u32), String> {
+    let (k, n) = s.split_once('/').ok_or("expected K/N, e.g. 1/4")?;
+    let k: u32 = k.trim().parse().map_err(|_| "K must be a number")?;
+    let n: u32 = n.trim().parse().map_err(|_| "N must be a number")?;
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("shard {k}/{n}: K must be between 1 and N"));
+    }
+    Ok((k, n))
 }
 
 /// Which edition to work on.

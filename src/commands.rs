@@ -10,15 +10,20 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, SendArgs};
 use newsdigest::collect::{self, Collection, Fetcher};
 use newsdigest::config::{CollectSettings, Config, Transport as TransportKind};
 use newsdigest::edition::assemble;
 use newsdigest::model::{DeliveryOutcome, Edition, Format, Subscriber};
 use newsdigest::render::{Briefing, Reader, Theme, render_digest};
-use newsdigest::send::{self, Outbox, Relay, Sender, Transport, message::unsubscribe_mailto};
+use newsdigest::send::{
+    self, Delivering, Job, Ledger, Outbox, Relay, Sender, Transport, UnsubscribeLinks,
+    message::unsubscribe_mailto,
+};
+use newsdigest::store::{self, DeliveryState, Store, StoreError};
 use newsdigest::subscribers::load_lists;
 use newsdigest::summarise::summarise;
+use newsdigest::unsubscribe::{Secret, SecretError};
 
 /// How a command ended, as cron sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +34,8 @@ pub enum Outcome {
     Partial,
     /// Nothing was done: bad configuration, list or arguments.
     Refused,
+    /// Nothing was done: another send holds the state's lock.
+    Busy,
 }
 
 impl Outcome {
@@ -37,6 +44,7 @@ impl Outcome {
             Outcome::Done => ExitCode::SUCCESS,
             Outcome::Partial => ExitCode::from(1),
             Outcome::Refused => ExitCode::from(2),
+            Outcome::Busy => ExitCode::from(3),
         }
     }
 }
@@ -63,21 +71,13 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 let config = load_config(&cli.config)?;
                 preview(&config, edition.date, &out).await
             }
-            Command::Send {
-                edition,
-                dry_run,
-                list,
-                skip_invalid,
-            } => {
+            Command::Send(args) => {
                 let config = load_config(&cli.config)?;
-                send_edition(
-                    &config,
-                    edition.date,
-                    dry_run,
-                    list.as_deref(),
-                    skip_invalid,
-                )
-                .await
+                send_edition(&config, &args).await
+            }
+            Command::Status { edition } => {
+                let config = load_config(&cli.config)?;
+                status(&config, edition.date)
             }
         }
     })
@@ -207,13 +207,76 @@ fn briefing(config: &Config) -> Result<Briefing> {
     })
 }
 
+/// The unsubscribe secret, if set; a missing one only costs the one-click link.
+fn unsubscribe_secret() -> Result<Option<Secret>> {
+    match Secret::from_env() {
+        Ok(secret) => Ok(Some(secret)),
+        Err(SecretError::Missing) => {
+            tracing::warn!(
+                "{}; messages carry only the mailto unsubscribe link",
+                SecretError::Missing
+            );
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The links that let `subscriber` leave their list.
+fn unsubscribe_links(
+    config: &Config,
+    sender: &Sender,
+    secret: Option<&Secret>,
+    subscriber: &Subscriber,
+) -> UnsubscribeLinks {
+    let https = secret.map(|secret| {
+        let mut url = config.digest.base_url.clone();
+        url.set_path("unsubscribe");
+        url.query_pairs_mut()
+            .append_pair("t", &secret.token(&subscriber.list, &subscriber.email));
+        url.to_string()
+    });
+    UnsubscribeLinks {
+        https,
+        mailto: unsubscribe_mailto(sender, &subscriber.list),
+    }
+}
+
+fn sender(config: &Config, one_click: bool) -> Result<Sender> {
+    let dkim = match &config.delivery.dkim {
+        Some(settings) => Some(std::sync::Arc::new(send::dkim::load(settings, one_click)?)),
+        None => None,
+    };
+    Ok(Sender {
+        from: config.digest.from.clone(),
+        dkim,
+    })
+}
+
+/// Renders and builds the message for one subscriber.
+fn build_for(
+    config: &Config,
+    edition: &Edition,
+    briefing: &Briefing,
+    sender: &Sender,
+    secret: Option<&Secret>,
+    subscriber: &Subscriber,
+) -> Result<lettre::Message, send::MessageError> {
+    let links = unsubscribe_links(config, sender, secret, subscriber);
+    let reader = Reader {
+        subscriber,
+        unsubscribe_url: links.visible().to_string(),
+    };
+    let digest = render_digest(edition, briefing, &reader);
+    send::build_message(&digest, subscriber, sender, edition.date, &links)
+}
+
 /// `digest preview`: the digest as one subscriber would get it, on disk.
 async fn preview(config: &Config, date: Option<NaiveDate>, out: &Path) -> Result<Outcome> {
     let briefing = briefing(config)?;
     let (edition, collection) = build_edition(config, date).await?;
-    let sender = Sender {
-        from: config.digest.from.clone(),
-    };
+    let secret = Secret::from_env().ok();
+    let sender = sender(config, secret.is_some())?;
     let lists = load_lists(&config.subscribers, None, &config.section_names()).ok();
     let sample = lists
         .and_then(|l| l.subscribers.into_iter().next())
@@ -224,12 +287,13 @@ async fn preview(config: &Config, date: Option<NaiveDate>, out: &Path) -> Result
             sections: vec![],
             format: Format::Html,
         });
+    let links = unsubscribe_links(config, &sender, secret.as_ref(), &sample);
     let reader = Reader {
         subscriber: &sample,
-        unsubscribe_url: unsubscribe_mailto(&sender, &sample.list),
+        unsubscribe_url: links.visible().to_string(),
     };
     let digest = render_digest(&edition, &briefing, &reader);
-    let message = send::build_message(&digest, &sample, &sender, edition.date)?;
+    let message = send::build_message(&digest, &sample, &sender, edition.date, &links)?;
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let write = |name: &str, bytes: &[u8]| -> Result<()> {
         let path = out.join(name);
@@ -246,28 +310,106 @@ async fn preview(config: &Config, date: Option<NaiveDate>, out: &Path) -> Result
     Ok(partial_if(!collection.failures.is_empty()))
 }
 
-/// `digest send`: collect, render and deliver to every active subscriber.
-async fn send_edition(
-    config: &Config,
-    date: Option<NaiveDate>,
-    dry_run: bool,
-    only_list: Option<&str>,
-    skip_invalid: bool,
-) -> Result<Outcome> {
+/// The edition as first sent: reruns of the same date send the same digest
+/// even if the feeds have moved on. Kept as JSON in the state folder.
+async fn edition_for_send(config: &Config, date: NaiveDate) -> Result<(Edition, usize)> {
+    let path = config
+        .state
+        .dir
+        .join("editions")
+        .join(format!("{date}.json"));
+    if let Ok(bytes) = std::fs::read(&path) {
+        let edition: Edition = serde_json::from_slice(&bytes)
+            .with_context(|| format!("cannot read the saved edition {}", path.display()))?;
+        tracing::info!("resuming edition {date} as saved in {}", path.display());
+        return Ok((edition, 0));
+    }
+    let (edition, collection) = build_edition(config, Some(date)).await?;
+    if edition.article_count() > 0 {
+        let dir = path.parent().expect("editions folder");
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let tmp = path.with_extension("json.part");
+        std::fs::write(&tmp, serde_json::to_vec(&edition)?)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok((edition, collection.failures.len()))
+}
+
+/// `digest send`: collect, render and deliver to every active subscriber,
+/// exactly once per subscriber and edition.
+async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
     let briefing = briefing(config)?;
-    let lists = load_lists(&config.subscribers, only_list, &config.section_names())?;
+    let lists = load_lists(
+        &config.subscribers,
+        args.list.as_deref(),
+        &config.section_names(),
+    )?;
     for problem in &lists.problems {
         tracing::warn!("{problem}");
     }
-    if !lists.problems.is_empty() && !skip_invalid {
+    if !lists.problems.is_empty() && !args.skip_invalid {
         bail!(
             "{} invalid subscriber row(s) (listed above); fix them or pass --skip-invalid to send to the valid rows",
             lists.problems.len()
         );
     }
-    let (edition, collection) = build_edition(config, date).await?;
-    if edition.article_count() == 0 {
-        tracing::warn!("edition {} has no articles: nothing sent", edition.date);
+    let secret = unsubscribe_secret()?;
+    let sender = sender(config, secret.is_some())?;
+    let date = args
+        .edition
+        .date
+        .unwrap_or_else(|| collect::window::today(config.digest.timezone));
+
+    let _lock = match store::lock_state(&config.state.dir) {
+        Ok(lock) => lock,
+        Err(e @ StoreError::Busy { .. }) => {
+            eprintln!("error: {e}");
+            return Ok(Outcome::Busy);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let store = Store::open(&config.state.dir)?;
+
+    // What is left to do: skip suppressed addresses, other shards, and
+    // messages the ledger already holds as sent or failed for good.
+    let mut report = send::Report::new();
+    let mut suppressed_count = 0usize;
+    let mut jobs = Vec::new();
+    let mut by_list: BTreeMap<&str, Vec<&Subscriber>> = BTreeMap::new();
+    for s in &lists.subscribers {
+        by_list.entry(s.list.as_str()).or_default().push(s);
+    }
+    for (list, subscribers) in &by_list {
+        let suppressed = store.suppressed(list)?;
+        let states = store.delivery_states(date, list)?;
+        let counts = report.entry(list.to_string()).or_default();
+        for s in subscribers {
+            if args
+                .shard
+                .is_some_and(|shard| !send::in_shard(&s.email, shard))
+            {
+                continue;
+            }
+            match states.get(&s.email).copied() {
+                Some(DeliveryState::Sent) => counts.already_sent += 1,
+                Some(DeliveryState::Failed) => counts.failed += 1,
+                _ if suppressed.contains(&s.email.to_lowercase()) => suppressed_count += 1,
+                previous => jobs.push(Job {
+                    subscriber: (*s).clone(),
+                    previous,
+                }),
+            }
+        }
+    }
+
+    let (edition, source_failures) = if jobs.is_empty() {
+        (None, 0)
+    } else {
+        let (edition, failures) = edition_for_send(config, date).await?;
+        (Some(edition), failures)
+    };
+    if let Some(edition) = edition.as_ref().filter(|e| e.article_count() == 0) {
         println!(
             "edition {}: no articles in the window, nothing sent",
             edition.date
@@ -275,33 +417,29 @@ async fn send_edition(
         return Ok(Outcome::Partial);
     }
 
-    let sender = Sender {
-        from: config.digest.from.clone(),
-    };
-    let render = |subscriber: &Subscriber| {
-        let reader = Reader {
-            subscriber,
-            unsubscribe_url: unsubscribe_mailto(&sender, &subscriber.list),
-        };
-        render_digest(&edition, &briefing, &reader)
-    };
-    if dry_run {
-        let bytes: usize = lists
-            .subscribers
-            .iter()
-            .map(|s| {
-                let d = render(s);
-                d.text.len() + d.html.map_or(0, |h| h.len())
-            })
-            .sum();
+    if args.dry_run {
+        let mut bytes = 0usize;
+        if let Some(edition) = &edition {
+            for job in &jobs {
+                bytes += build_for(
+                    config,
+                    edition,
+                    &briefing,
+                    &sender,
+                    secret.as_ref(),
+                    &job.subscriber,
+                )?
+                .formatted()
+                .len();
+            }
+        }
         println!(
-            "dry run, edition {}: {} articles, {} messages rendered ({} KB), nothing sent",
-            edition.date,
-            edition.article_count(),
-            lists.subscribers.len(),
-            bytes / 1024
+            "dry run, edition {date}: {} messages to send ({} KB), {} already sent, {suppressed_count} suppressed; nothing sent",
+            jobs.len(),
+            bytes / 1024,
+            report.values().map(|c| c.already_sent).sum::<u64>()
         );
-        return Ok(partial_if(!collection.failures.is_empty()));
+        return Ok(partial_if(source_failures > 0));
     }
 
     let (transport, concurrency) = match config.delivery.transport {
@@ -317,48 +455,134 @@ async fn send_edition(
             (Transport::Smtp(relay), config.delivery.smtp.concurrency)
         }
     };
-    let deliveries = send::deliver_all(
-        &transport,
-        &sender,
-        edition.date,
-        lists.subscribers,
-        concurrency,
-        render,
-        |d| {
-            if let DeliveryOutcome::Failed(why) = &d.outcome {
-                tracing::warn!("{} ({}): not delivered: {why}", d.email, d.list);
-            }
-        },
-    )
-    .await;
-
-    let mut per_list: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
-    for d in &deliveries {
-        let counts = per_list.entry(d.list.as_str()).or_default();
-        match d.outcome {
-            DeliveryOutcome::Sent => counts[0] += 1,
-            DeliveryOutcome::AlreadySent => counts[1] += 1,
-            DeliveryOutcome::Failed(_) => counts[2] += 1,
-        }
+    let retried = jobs.iter().filter(|j| j.previous.is_some()).count();
+    if retried > 0 {
+        tracing::info!(
+            "resuming edition {date}: {retried} message(s) deferred or in flight in an earlier run"
+        );
     }
-    let failed: usize = per_list.values().map(|c| c[2]).sum();
-    let summary: Vec<String> = per_list
+
+    let progress = progress_bar(jobs.len() as u64);
+    let (ledger, writer) = Ledger::start(store);
+    let result = if let Some(edition) = &edition {
+        let run = Delivering {
+            transport: &transport,
+            ledger: &ledger,
+            date,
+            concurrency,
+            rate_per_second: config.delivery.smtp.rate_per_second,
+            build: |s: &Subscriber| {
+                build_for(config, edition, &briefing, &sender, secret.as_ref(), s)
+            },
+        };
+        send::deliver_all(&run, jobs.into_iter(), |d| {
+            match &d.outcome {
+                DeliveryOutcome::Deferred(why) => {
+                    tracing::warn!("{} ({}): deferred: {why}", d.email, d.list)
+                }
+                DeliveryOutcome::Failed(why) => {
+                    tracing::warn!("{} ({}): failed: {why}", d.email, d.list)
+                }
+                _ => {}
+            }
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+        })
+        .await
+    } else {
+        Ok(send::Report::new())
+    };
+    drop(ledger);
+    writer.finish();
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    for (list, counts) in result? {
+        let total = report.entry(list).or_default();
+        total.sent += counts.sent;
+        total.deferred += counts.deferred;
+        total.failed += counts.failed;
+    }
+
+    let summary: Vec<String> = report
         .iter()
-        .map(|(list, [sent, already, failed])| {
-            format!("{list}: {sent} sent, {already} already sent, {failed} failed")
+        .map(|(list, c)| {
+            format!(
+                "{list}: {} sent, {} already sent, {} deferred, {} failed",
+                c.sent, c.already_sent, c.deferred, c.failed
+            )
         })
         .collect();
-    println!(
-        "edition {}: {}{}",
-        edition.date,
-        summary.join("; "),
-        if collection.failures.is_empty() {
-            String::new()
-        } else {
-            format!("; {} source(s) failed", collection.failures.len())
-        }
-    );
+    let mut line = format!("edition {date}: {}", summary.join("; "));
+    if suppressed_count > 0 {
+        line.push_str(&format!("; {suppressed_count} suppressed"));
+    }
+    if source_failures > 0 {
+        line.push_str(&format!("; {source_failures} source(s) failed"));
+    }
+    println!("{line}");
+    let unfinished = report.values().any(|c| c.deferred > 0 || c.failed > 0);
     Ok(partial_if(
-        failed > 0 || !collection.failures.is_empty() || !lists.problems.is_empty(),
+        unfinished || source_failures > 0 || !lists.problems.is_empty(),
     ))
+}
+
+/// A progress bar on a terminal; nothing under cron.
+fn progress_bar(len: u64) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() || len == 0 {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} sending {pos}/{len} [{bar:40}] {per_sec} eta {eta}",
+        )
+        .expect("static template")
+        .progress_chars("=> "),
+    );
+    Some(bar)
+}
+
+/// `digest status`: where each message of an edition stands.
+fn status(config: &Config, date: Option<NaiveDate>) -> Result<Outcome> {
+    let date = date.unwrap_or_else(|| collect::window::today(config.digest.timezone));
+    let store = Store::open(&config.state.dir)?;
+    let rows = store.status(date)?;
+    if rows.is_empty() {
+        println!("edition {date}: nothing recorded yet");
+        return Ok(Outcome::Done);
+    }
+    let mut per_list: BTreeMap<String, BTreeMap<DeliveryState, u64>> = BTreeMap::new();
+    for row in rows {
+        per_list
+            .entry(row.list)
+            .or_default()
+            .insert(row.state, row.count);
+    }
+    println!("edition {date}");
+    for (list, states) in &per_list {
+        let get = |s| states.get(&s).copied().unwrap_or(0);
+        println!(
+            "  {list}: {} sent, {} deferred, {} failed, {} in flight, {} pending",
+            get(DeliveryState::Sent),
+            get(DeliveryState::Deferred),
+            get(DeliveryState::Failed),
+            get(DeliveryState::InFlight),
+            get(DeliveryState::Pending)
+        );
+    }
+    let problems = store.problems(date)?;
+    for p in &problems {
+        println!(
+            "  {} {}: {} after {} attempt(s): {}",
+            p.list,
+            p.email,
+            p.state.as_str(),
+            p.attempts,
+            p.last_error
+        );
+    }
+    Ok(partial_if(!problems.is_empty()))
 }

@@ -172,6 +172,17 @@ pub struct DeliverySettings {
     pub transport: Transport,
     pub outbox: PathBuf,
     pub smtp: SmtpSettings,
+    pub dkim: Option<DkimSettings>,
+}
+
+/// `[delivery.dkim]`: sign every message for `domain` with the key in `key_file`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimSettings {
+    pub domain: String,
+    pub selector: String,
+    /// RSA key as PKCS#1 PEM, or Ed25519 key as PKCS#8 PEM or base64 of its 32 bytes.
+    pub key_file: PathBuf,
 }
 
 /// `[delivery.smtp]`. The password is read from `DIGEST_SMTP_PASSWORD`.
@@ -187,6 +198,8 @@ pub struct SmtpSettings {
     pub concurrency: usize,
     /// Timeout of each SMTP command, in seconds.
     pub timeout_secs: u64,
+    /// Most messages handed to the relay per second, all connections together.
+    pub rate_per_second: Option<f64>,
 }
 
 impl Default for SmtpSettings {
@@ -196,6 +209,7 @@ impl Default for SmtpSettings {
             user: None,
             concurrency: 8,
             timeout_secs: 30,
+            rate_per_second: None,
         }
     }
 }
@@ -272,6 +286,7 @@ struct RawDelivery {
     outbox: PathBuf,
     #[serde(default)]
     smtp: SmtpSettings,
+    dkim: Option<DkimSettings>,
 }
 
 fn default_transport() -> Transport {
@@ -288,6 +303,7 @@ impl Default for RawDelivery {
             transport: default_transport(),
             outbox: default_outbox(),
             smtp: SmtpSettings::default(),
+            dkim: None,
         }
     }
 }
@@ -387,6 +403,29 @@ impl Config {
                 "`delivery.smtp.concurrency` must be at least 1".into(),
             ));
         }
+        if raw
+            .delivery
+            .smtp
+            .rate_per_second
+            .is_some_and(|r| r.is_nan() || r <= 0.0)
+        {
+            return Err(invalid(
+                "`delivery.smtp.rate_per_second` must be above 0".into(),
+            ));
+        }
+        let dkim = match raw.delivery.dkim {
+            Some(mut d) => {
+                d.key_file = resolve(&d.key_file);
+                if !d.key_file.is_file() {
+                    return Err(invalid(format!(
+                        "`delivery.dkim.key_file`: no such file `{}`",
+                        d.key_file.display()
+                    )));
+                }
+                Some(d)
+            }
+            None => None,
+        };
 
         Ok(Config {
             path: path.to_path_buf(),
@@ -401,6 +440,7 @@ impl Config {
                 transport: raw.delivery.transport,
                 outbox: resolve(&raw.delivery.outbox),
                 smtp: raw.delivery.smtp,
+                dkim,
             },
             templates: resolve(&raw.paths.templates),
             subscribers: resolve(&raw.paths.subscribers),

@@ -10,7 +10,9 @@
 //! 3. [`render`]: HTML and plain text per subscriber → [`model::Digest`];
 //! 4. [`send`]: SMTP or the outbox → [`model::Delivery`].
 //!
-//! [`config`] reads `digest.toml`; [`subscribers`] reads the lists.
+//! [`config`] reads `digest.toml`; [`subscribers`] reads the lists; [`store`]
+//! keeps the state between runs (the send ledger, suppressions);
+//! [`unsubscribe`] makes and checks the one-click unsubscribe tokens.
 
 pub mod collect;
 pub mod config;
@@ -18,9 +20,11 @@ pub mod edition;
 pub mod model;
 pub mod render;
 pub mod send;
+pub mod store;
 pub mod subscribers;
 pub mod summarise;
 pub mod text;
+pub mod unsubscribe;
 
 /// Installs `ring` as the process-wide TLS crypto provider, shared by the
 /// HTTP client and the SMTP client. Safe to call more than once.

@@ -4,7 +4,7 @@
 //! per-subscriber [`Digest`], and `send` reports a [`Delivery`] for each one.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One article as found by the collector, before it is summarised.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +22,7 @@ pub struct Article {
 }
 
 /// A direct quotation picked from an article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, verbatim from the article, without the quote marks.
     pub text: String,
@@ -44,7 +44,7 @@ pub struct Summary {
 }
 
 /// One summarised article as it appears in an edition.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EditionArticle {
     pub url: String,
     pub title: String,
@@ -55,14 +55,14 @@ pub struct EditionArticle {
 }
 
 /// One section of an edition, in the order of `digest.toml`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EditionSection {
     pub name: String,
     pub articles: Vec<EditionArticle>,
 }
 
 /// Everything that goes out on one day, shared by all subscribers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edition {
     pub date: NaiveDate,
     pub sections: Vec<EditionSection>,
@@ -114,7 +114,9 @@ pub enum DeliveryOutcome {
     Sent,
     /// Delivered by an earlier run; nothing was done.
     AlreadySent,
-    /// Not delivered; the reason is kept for the report.
+    /// Refused for now (4xx, connection trouble); tried again next run.
+    Deferred(String),
+    /// Refused for good (5xx); the reason is kept for the report.
     Failed(String),
 }
 

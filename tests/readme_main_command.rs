@@ -87,7 +87,7 @@ fn sample_edition_lands_in_the_outbox_once_per_subscriber() {
     assert_eq!(again.status.code(), Some(0));
     assert!(
         stdout.contains(&format!(
-            "europe: 0 sent, {expected} already sent, 0 failed"
+            "europe: 0 sent, {expected} already sent, 0 deferred, 0 failed"
         )),
         "{stdout}"
     );

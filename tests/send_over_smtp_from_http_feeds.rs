@@ -78,7 +78,7 @@ fn teaser_feed_pages_are_fetched_summarised_and_mailed_despite_broken_sources() 
         "{stderr}"
     );
     assert!(
-        stdout.contains("harbour: 3 sent, 0 already sent, 0 failed"),
+        stdout.contains("harbour: 3 sent, 0 already sent, 0 deferred, 0 failed"),
         "{stdout}"
     );
 

@@ -18,9 +18,26 @@ pub enum MessageError {
 }
 
 /// The sender's identity, shared by every message of a run.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Sender {
     pub from: Mailbox,
+    /// Signs every message when set.
+    pub dkim: Option<std::sync::Arc<lettre::message::dkim::DkimConfig>>,
+}
+
+/// Where a reader can leave the list: the one-click HTTPS link (when a
+/// secret is configured) and the mail fallback.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsubscribeLinks {
+    pub https: Option<String>,
+    pub mailto: String,
+}
+
+impl UnsubscribeLinks {
+    /// The link shown in the body: one click where possible.
+    pub fn visible(&self) -> &str {
+        self.https.as_deref().unwrap_or(&self.mailto)
+    }
 }
 
 impl Sender {
@@ -38,7 +55,7 @@ pub fn message_id(date: NaiveDate, list: &str, email: &str, domain: &str) -> Str
 }
 
 /// FNV-1a: a stable, dependency-free 64-bit hash (not for secrets).
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf29ce484222325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
     })
@@ -60,12 +77,14 @@ fn url_escape(s: &str) -> String {
         .replace('+', "%20")
 }
 
-/// Builds the message carrying `digest` to `subscriber`.
+/// Builds the message carrying `digest` to `subscriber`, signed when the
+/// sender has a DKIM key.
 pub fn build_message(
     digest: &Digest,
     subscriber: &Subscriber,
     sender: &Sender,
     date: NaiveDate,
+    unsubscribe: &UnsubscribeLinks,
 ) -> Result<Message, MessageError> {
     let to: Mailbox = match &subscriber.name {
         Some(name) if !name.trim().is_empty() => {
@@ -101,14 +120,27 @@ pub fn build_message(
             sender.domain()
         ),
     ));
+    let list_unsubscribe = match &unsubscribe.https {
+        Some(https) => format!("<{https}>, <{}>", unsubscribe.mailto),
+        None => format!("<{}>", unsubscribe.mailto),
+    };
     headers.insert_raw(HeaderValue::new(
         HeaderName::new_from_ascii_str("List-Unsubscribe"),
-        format!("<{}>", unsubscribe_mailto(sender, &subscriber.list)),
+        list_unsubscribe,
     ));
+    if unsubscribe.https.is_some() {
+        headers.insert_raw(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+            "List-Unsubscribe=One-Click".into(),
+        ));
+    }
     headers.insert_raw(HeaderValue::new(
         HeaderName::new_from_ascii_str("Auto-Submitted"),
         "auto-generated".into(),
     ));
+    if let Some(dkim) = &sender.dkim {
+        message.sign(dkim);
+    }
     Ok(message)
 }
 
@@ -130,6 +162,11 @@ mod tests {
     fn message_is_multipart_alternative_text_first() {
         let sender = Sender {
             from: "Briefing <news@example.org>".parse().unwrap(),
+            dkim: None,
+        };
+        let links = UnsubscribeLinks {
+            https: Some("https://example.org/unsubscribe?t=abc".into()),
+            mailto: unsubscribe_mailto(&sender, "europe"),
         };
         let sub = Subscriber {
             list: "europe".into(),
@@ -145,7 +182,7 @@ mod tests {
         };
         let date = "2026-11-27".parse().unwrap();
         let raw = String::from_utf8(
-            build_message(&digest, &sub, &sender, date)
+            build_message(&digest, &sub, &sender, date, &links)
                 .unwrap()
                 .formatted(),
         )
@@ -157,11 +194,11 @@ mod tests {
             "Message-ID: {}",
             message_id(date, "europe", "ana@example.net", "example.org")
         )));
-        assert!(
-            raw.contains(
-                "List-Unsubscribe: <mailto:news@example.org?subject=unsubscribe%20europe>"
-            )
-        );
+        let unfolded = raw.replace("\r\n ", " ").replace("\r\n\t", " ");
+        assert!(unfolded.contains(
+            "List-Unsubscribe: <https://example.org/unsubscribe?t=abc>, <mailto:news@example.org?subject=unsubscribe%20europe>"
+        ));
+        assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
     }
 
     #[test]

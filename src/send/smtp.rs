@@ -1,72 +1,259 @@
-//! The SMTP transport: lettre's async client with a connection pool sized to
-//! the configured concurrency.
+//! The SMTP transport: one connection per worker, opened with lettre's
+//! lower-level connection API. Compared with lettre's pooled transport this
+//! sends no NOOP before each message and sets TCP_NODELAY, which is what
+//! lets one connection carry hundreds of messages a second.
 
 use std::time::Duration;
 
-use lettre::transport::smtp::PoolConfig;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::address::Envelope;
+use lettre::transport::smtp::authentication::{Credentials, Mechanism};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
 
 use crate::config::SmtpSettings;
 
 /// Environment variable holding the SMTP password; never in the file.
 pub const PASSWORD_ENV: &str = "DIGEST_SMTP_PASSWORD";
 
-/// Why the relay could not be used.
+/// Why the relay settings cannot be used.
 #[derive(Debug, thiserror::Error)]
-pub enum SmtpError {
-    #[error("SMTP setup for {url}: {reason}")]
-    Setup { url: String, reason: String },
+#[error("SMTP relay {url}: {reason}")]
+pub struct SmtpError {
+    url: String,
+    reason: String,
 }
 
 /// How one SMTP transaction ended, when it did not end well.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SmtpFailure {
-    /// 4xx replies, timeouts and dropped connections: worth another try.
+    /// 4xx replies, timeouts, refused or dropped connections: worth another try.
     Transient(String),
     /// 5xx replies: the relay will not take this message.
-    Permanent(String),
+    Permanent {
+        reply: String,
+        /// The relay says the mailbox does not exist (5.1.1 and the like).
+        no_such_user: bool,
+    },
 }
 
-/// A pooled connection to the relay.
+impl std::fmt::Display for SmtpFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SmtpFailure::Transient(why) => f.write_str(why),
+            SmtpFailure::Permanent { reply, .. } => f.write_str(reply),
+        }
+    }
+}
+
+/// How the connection is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Security {
+    /// STARTTLS when the server offers it (`smtp://`).
+    Opportunistic,
+    /// STARTTLS or fail (`smtp://…?tls=required`).
+    Required,
+    /// No TLS at all (`smtp://…?tls=none`).
+    None,
+    /// TLS from the first byte (`smtps://`).
+    Implicit,
+}
+
+/// Where and how to reach the relay.
 #[derive(Clone)]
 pub struct Relay {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
+    url: String,
+    host: String,
+    port: u16,
+    security: Security,
+    credentials: Option<Credentials>,
+    timeout: Duration,
+    hello: ClientId,
 }
 
 impl Relay {
-    /// Connects lazily to the relay named by `settings.url`.
+    /// Reads the relay's address, security and credentials from the settings.
     pub fn new(settings: &SmtpSettings, password: Option<String>) -> Result<Relay, SmtpError> {
         crate::install_crypto_provider();
-        let setup = |reason: String| SmtpError::Setup {
-            url: settings.url.to_string(),
+        let url = settings.url.to_string();
+        let fail = |reason: String| SmtpError {
+            url: url.clone(),
             reason,
         };
-        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(settings.url.as_str())
-            .map_err(|e| setup(e.to_string()))?
-            .timeout(Some(Duration::from_secs(settings.timeout_secs)))
-            .pool_config(PoolConfig::new().max_size(settings.concurrency as u32));
-        match (&settings.user, password) {
-            (Some(user), Some(password)) => {
-                builder = builder.credentials(Credentials::new(user.clone(), password));
+        let host = settings
+            .url
+            .host_str()
+            .ok_or_else(|| fail("no host".into()))?
+            .to_string();
+        let tls = settings
+            .url
+            .query_pairs()
+            .find(|(k, _)| k == "tls")
+            .map(|(_, v)| v.into_owned());
+        let security = match (settings.url.scheme(), tls.as_deref()) {
+            ("smtps", _) => Security::Implicit,
+            ("smtp", None | Some("opportunistic")) => Security::Opportunistic,
+            ("smtp", Some("required")) => Security::Required,
+            ("smtp", Some("none")) => Security::None,
+            (_, Some(other)) => {
+                return Err(fail(format!(
+                    "unknown tls={other} (required, opportunistic or none)"
+                )));
             }
+            (scheme, None) => return Err(fail(format!("unknown scheme {scheme}"))),
+        };
+        let port = settings
+            .url
+            .port()
+            .unwrap_or(if security == Security::Implicit {
+                465
+            } else {
+                25
+            });
+        let credentials = match (&settings.user, password) {
+            (Some(user), Some(password)) => Some(Credentials::new(user.clone(), password)),
             (Some(_), None) => {
-                return Err(setup(format!("`user` is set but {PASSWORD_ENV} is not")));
+                return Err(fail(format!("`user` is set but {PASSWORD_ENV} is not")));
             }
-            _ => {}
-        }
+            (None, _) => None,
+        };
         Ok(Relay {
-            transport: builder.build(),
+            url,
+            host,
+            port,
+            security,
+            credentials,
+            timeout: Duration::from_secs(settings.timeout_secs),
+            hello: ClientId::default(),
         })
     }
 
-    /// Sends one message; the error says whether trying again may help.
-    pub async fn send(&self, message: Message) -> Result<(), SmtpFailure> {
-        match self.transport.send(message).await {
-            Ok(_) => Ok(()),
-            Err(e) if e.is_permanent() => Err(SmtpFailure::Permanent(describe(&e))),
-            Err(e) => Err(SmtpFailure::Transient(describe(&e))),
+    /// The relay's URL, for messages.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Opens a connection: TCP (no Nagle delay), TLS as configured, AUTH.
+    pub async fn connect(&self) -> Result<Connection, SmtpFailure> {
+        let transient = |what: &str, e: &dyn std::fmt::Display| {
+            SmtpFailure::Transient(format!("{what} {}: {e}", self.url))
+        };
+        let tls = || {
+            TlsParameters::new(self.host.clone()).map_err(|e| SmtpFailure::Permanent {
+                reply: format!("TLS setup for {}: {e}", self.host),
+                no_such_user: false,
+            })
+        };
+        let mut conn = if self.security == Security::Implicit {
+            AsyncSmtpConnection::connect_tokio1(
+                (self.host.as_str(), self.port),
+                Some(self.timeout),
+                &self.hello,
+                Some(tls()?),
+                None,
+            )
+            .await
+            .map_err(|e| transient("cannot connect to", &e))?
+        } else {
+            let stream = tokio::time::timeout(
+                self.timeout,
+                tokio::net::TcpStream::connect((self.host.as_str(), self.port)),
+            )
+            .await
+            .map_err(|_| SmtpFailure::Transient(format!("timed out connecting to {}", self.url)))?
+            .map_err(|e| transient("cannot connect to", &e))?;
+            let _ = stream.set_nodelay(true);
+            tokio::time::timeout(
+                self.timeout,
+                AsyncSmtpConnection::connect_with_transport(Box::new(stream), &self.hello),
+            )
+            .await
+            .map_err(|_| SmtpFailure::Transient(format!("timed out greeting {}", self.url)))?
+            .map_err(|e| classify(&e))?
+        };
+        match self.security {
+            Security::Opportunistic if conn.can_starttls() => {
+                conn.starttls(tls()?, &self.hello)
+                    .await
+                    .map_err(|e| classify(&e))?;
+            }
+            Security::Required => {
+                if !conn.can_starttls() {
+                    return Err(SmtpFailure::Permanent {
+                        reply: format!("{} does not offer STARTTLS, and tls=required", self.url),
+                        no_such_user: false,
+                    });
+                }
+                conn.starttls(tls()?, &self.hello)
+                    .await
+                    .map_err(|e| classify(&e))?;
+            }
+            _ => {}
         }
+        if let Some(credentials) = &self.credentials {
+            conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials)
+                .await
+                .map_err(|e| classify(&e))?;
+        }
+        Ok(Connection {
+            inner: conn,
+            timeout: self.timeout,
+        })
+    }
+}
+
+/// One open SMTP session.
+pub struct Connection {
+    inner: AsyncSmtpConnection,
+    timeout: Duration,
+}
+
+impl Connection {
+    /// Sends one message; `Ok` means the server answered 250 to its data.
+    pub async fn send(&mut self, envelope: &Envelope, message: &[u8]) -> Result<(), SmtpFailure> {
+        match tokio::time::timeout(self.timeout * 2, self.inner.send(envelope, message)).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(e)) => Err(classify(&e)),
+            Err(_) => {
+                self.inner.abort().await;
+                Err(SmtpFailure::Transient(
+                    "timed out waiting for the relay".into(),
+                ))
+            }
+        }
+    }
+
+    /// After a failed transaction lettre closes the session; a new one is needed.
+    pub fn is_broken(&self) -> bool {
+        self.inner.has_broken()
+    }
+
+    /// Ends the session politely.
+    pub async fn quit(mut self) {
+        let _ = self.inner.quit().await;
+    }
+}
+
+/// Sorts a lettre error into try-again or give-up.
+fn classify(e: &lettre::transport::smtp::Error) -> SmtpFailure {
+    let text = describe(e);
+    if e.is_permanent() {
+        let lower = text.to_lowercase();
+        let no_such_user = [
+            "5.1.1",
+            "user unknown",
+            "no such user",
+            "unknown user",
+            "mailbox unavailable",
+            "does not exist",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+        SmtpFailure::Permanent {
+            reply: text,
+            no_such_user,
+        }
+    } else {
+        SmtpFailure::Transient(text)
     }
 }
 

@@ -216,3 +216,167 @@ pub fn write_config(dir: &Path, body: &str) -> PathBuf {
     std::fs::write(&path, text).unwrap();
     path
 }
+
+/// Postfix's `smtp-sink` on 127.0.0.1, keeping every message in a dump file.
+/// `.ci/run` installs it (apt package `postfix`).
+pub struct SmtpSink {
+    pub port: u16,
+    pub dump: PathBuf,
+    child: std::process::Child,
+    _dir: tempfile::TempDir,
+}
+
+impl SmtpSink {
+    /// Starts a sink with extra options (e.g. `["-r", "RCPT"]` for 4xx replies).
+    pub fn start(options: &[&str]) -> SmtpSink {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = tempfile::tempdir().unwrap();
+        Self::start_on(port, dir, options)
+    }
+
+    fn start_on(port: u16, dir: tempfile::TempDir, options: &[&str]) -> SmtpSink {
+        use std::os::unix::fs::PermissionsExt;
+        // smtp-sink drops to `nobody`, who must be able to write the dump.
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        let dump = dir.path().join("dump");
+        let child = Command::new(sink_binary())
+            .args(["-u", "nobody", "-D", dump.to_str().unwrap()])
+            .args(options)
+            .arg(format!("127.0.0.1:{port}"))
+            .arg("256")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start smtp-sink");
+        let sink = SmtpSink {
+            port,
+            dump,
+            child,
+            _dir: dir,
+        };
+        sink.wait_until_listening();
+        sink
+    }
+
+    fn wait_until_listening(&self) {
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("smtp-sink did not start on port {}", self.port);
+    }
+
+    /// Stops the sink and starts it again on the same port and dump file,
+    /// with new options.
+    pub fn restart(mut self, options: &[&str]) -> SmtpSink {
+        self.stop();
+        let port = self.port;
+        let dir = std::mem::replace(&mut self._dir, tempfile::tempdir().unwrap());
+        std::mem::forget(self);
+        // the port is free again once the old process is gone
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        Self::start_on(port, dir, options)
+    }
+
+    /// Stops the sink (it is also stopped when dropped).
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// The recipient of every message received so far, in arrival order.
+    pub fn recipients(&self) -> Vec<String> {
+        let text = std::fs::read_to_string(&self.dump).unwrap_or_default();
+        text.lines()
+            .filter_map(|l| l.strip_prefix("X-Rcpt-Args: <"))
+            .map(|l| l.trim_end_matches('>').to_string())
+            .collect()
+    }
+
+    /// The messages received so far, as written by the client: each dump
+    /// entry less the sink's own headers and its Received line.
+    pub fn messages(&self) -> Vec<String> {
+        let text = std::fs::read_to_string(&self.dump).unwrap_or_default();
+        text.split("X-Client-Addr: ")
+            .filter(|m| !m.trim().is_empty())
+            .map(|entry| {
+                let mut lines = entry.split_inclusive('\n').peekable();
+                while lines.next_if(|l| !l.starts_with("Received: ")).is_some() {}
+                lines.next(); // Received:
+                while lines
+                    .next_if(|l| l.starts_with('\t') || l.starts_with(' '))
+                    .is_some()
+                {}
+                lines.collect::<String>()
+            })
+            .collect()
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn sink_binary() -> PathBuf {
+    for candidate in ["/usr/sbin/smtp-sink", "/usr/lib/postfix/sbin/smtp-sink"] {
+        if Path::new(candidate).exists() {
+            return candidate.into();
+        }
+    }
+    panic!("smtp-sink not found: install Postfix (apt-get install postfix), as .ci/run does");
+}
+
+/// Writes `n` subscribers to `subscribers/<list>.csv` under `dir`.
+pub fn write_list(dir: &Path, list: &str, n: usize) -> Vec<String> {
+    std::fs::create_dir_all(dir.join("subscribers")).unwrap();
+    let emails: Vec<String> = (0..n)
+        .map(|i| format!("reader{i:05}@example.org"))
+        .collect();
+    let mut csv = String::from("email,name\n");
+    for (i, e) in emails.iter().enumerate() {
+        csv.push_str(&format!("{e},Reader {i}\n"));
+    }
+    std::fs::write(dir.join(format!("subscribers/{list}.csv")), csv).unwrap();
+    emails
+}
+
+/// A config using the shipped sample feed, sending through `smtp_url`.
+pub fn smtp_config(dir: &Path, smtp_url: &str, extra_smtp: &str) -> PathBuf {
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/feeds/europe.xml");
+    write_config(
+        dir,
+        &format!(
+            "[[section]]\nname = \"Europe\"\nsources = [{:?}]\n\n[delivery]\ntransport = \"smtp\"\n\n[delivery.smtp]\nurl = \"{smtp_url}\"\ntimeout_secs = 5\n{extra_smtp}\n",
+            feed.to_str().unwrap()
+        ),
+    )
+}
+
+/// Runs `digest` with extra environment variables.
+pub fn digest_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_digest"));
+    cmd.args(args)
+        .env_remove("RUST_LOG")
+        .env_remove("DIGEST_CONFIG");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run digest")
+}
