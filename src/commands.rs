@@ -15,7 +15,7 @@ use newsdigest::collect::{self, Collection, Fetcher};
 use newsdigest::config::{CollectSettings, Config, Transport as TransportKind};
 use newsdigest::edition::assemble;
 use newsdigest::model::{DeliveryOutcome, Edition, Format, Subscriber};
-use newsdigest::render::{Briefing, Reader, Theme, render_digest};
+use newsdigest::render::{Briefing, Prepared, Reader, Theme, render_digest};
 use newsdigest::send::{
     self, Delivering, Job, Ledger, Outbox, Relay, Sender, Transport, UnsubscribeLinks,
     message::unsubscribe_mailto,
@@ -256,8 +256,8 @@ fn sender(config: &Config, one_click: bool) -> Result<Sender> {
 /// Renders and builds the message for one subscriber.
 fn build_for(
     config: &Config,
-    edition: &Edition,
-    briefing: &Briefing,
+    prepared: &Prepared<'_>,
+    date: NaiveDate,
     sender: &Sender,
     secret: Option<&Secret>,
     subscriber: &Subscriber,
@@ -267,8 +267,8 @@ fn build_for(
         subscriber,
         unsubscribe_url: links.visible().to_string(),
     };
-    let digest = render_digest(edition, briefing, &reader);
-    send::build_message(&digest, subscriber, sender, edition.date, &links)
+    let digest = prepared.render(&reader);
+    send::build_message(&digest, subscriber, sender, date, &links)
 }
 
 /// `digest preview`: the digest as one subscriber would get it, on disk.
@@ -420,11 +420,12 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
     if args.dry_run {
         let mut bytes = 0usize;
         if let Some(edition) = &edition {
+            let prepared = Prepared::new(edition, &briefing);
             for job in &jobs {
                 bytes += build_for(
                     config,
-                    edition,
-                    &briefing,
+                    &prepared,
+                    date,
                     &sender,
                     secret.as_ref(),
                     &job.subscriber,
@@ -465,15 +466,14 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
     let progress = progress_bar(jobs.len() as u64);
     let (ledger, writer) = Ledger::start(store);
     let result = if let Some(edition) = &edition {
+        let prepared = Prepared::new(edition, &briefing);
         let run = Delivering {
             transport: &transport,
             ledger: &ledger,
             date,
             concurrency,
             rate_per_second: config.delivery.smtp.rate_per_second,
-            build: |s: &Subscriber| {
-                build_for(config, edition, &briefing, &sender, secret.as_ref(), s)
-            },
+            build: |s: &Subscriber| build_for(config, &prepared, date, &sender, secret.as_ref(), s),
         };
         send::deliver_all(&run, jobs.into_iter(), |d| {
             match &d.outcome {

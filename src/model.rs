@@ -105,6 +105,34 @@ pub struct Digest {
     /// Absent for subscribers who asked for plain text only.
     pub html: Option<String>,
     pub text: String,
+    /// The same bodies, quoted-printable with CRLF line ends, ready for MIME.
+    pub encoded: EncodedBodies,
+}
+
+/// Quoted-printable bodies of a digest. Rendering encodes the parts all
+/// subscribers share once per edition and joins them per subscriber.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodedBodies {
+    pub text: Vec<u8>,
+    pub html: Option<Vec<u8>>,
+}
+
+impl Digest {
+    /// A digest from plain bodies, encoding them whole.
+    pub fn new(subject: String, html: Option<String>, text: String) -> Digest {
+        let encode =
+            |s: &str| quoted_printable::encode(s.replace("\r\n", "\n").replace('\n', "\r\n"));
+        let encoded = EncodedBodies {
+            text: encode(&text),
+            html: html.as_deref().map(encode),
+        };
+        Digest {
+            subject,
+            html,
+            text,
+            encoded,
+        }
+    }
 }
 
 /// How the delivery of one digest ended.

@@ -20,6 +20,17 @@ fn send(config: &std::path::Path) -> std::process::Output {
     )
 }
 
+/// Starts `digest send` in the background, output discarded.
+fn spawn_send(config: &std::path::Path) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_digest"))
+        .args(["--config", config.to_str().unwrap(), "send", "--date", DATE])
+        .env(SECRET.0, SECRET.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 fn status(config: &std::path::Path) -> String {
     let out = digest_env(
         &[
@@ -189,12 +200,7 @@ fn a_relay_restarted_mid_run_loses_nobody() {
         &sink.url(),
         "concurrency = 4\nrate_per_second = 100",
     );
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_digest"))
-        .args(["--config", config.to_str().unwrap(), "send", "--date", DATE])
-        .env(SECRET.0, SECRET.1)
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_send(&config);
     wait_for(|| sink.recipients().len() >= 50);
     let sink = {
         let mut sink = sink;
@@ -228,13 +234,7 @@ fn runs_killed_at_random_points_resume_without_loss() {
             &sink.url(),
             &format!("concurrency = {CONCURRENCY}"),
         );
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_digest"))
-            .args(["--config", config.to_str().unwrap(), "send", "--date", DATE])
-            .env(SECRET.0, SECRET.1)
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_send(&config);
         wait_for(|| sink.recipients().len() >= kill_after);
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
@@ -274,12 +274,7 @@ fn a_second_send_on_the_same_state_exits_at_once() {
         &sink.url(),
         "concurrency = 1\nrate_per_second = 20",
     );
-    let mut first = std::process::Command::new(env!("CARGO_BIN_EXE_digest"))
-        .args(["--config", config.to_str().unwrap(), "send", "--date", DATE])
-        .env(SECRET.0, SECRET.1)
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut first = spawn_send(&config);
     wait_for(|| !sink.recipients().is_empty());
     let started = Instant::now();
     let second = send(&config);

@@ -3,53 +3,65 @@
 
 use std::fmt::Write;
 
-use super::Page;
+use super::{Briefing, Page, local_time};
+use crate::model::EditionSection;
 
 /// Column at which prose is wrapped.
 const WIDTH: usize = 72;
 
-/// Renders the plain-text body of one digest.
-pub(crate) fn render(page: &Page<'_>) -> String {
+/// The masthead, rendered once per edition.
+pub(crate) fn header(briefing: &Briefing, date_line: &str) -> String {
+    format!("{}\n{date_line}\n\n", briefing.title.to_uppercase())
+}
+
+/// The greeting line of one reader.
+pub(crate) fn greeting(greeting: &str) -> String {
     let mut out = String::new();
-    let title = page.briefing.title.to_uppercase();
-    let _ = writeln!(out, "{title}");
-    let _ = writeln!(out, "{}", page.date_line());
+    push_wrapped(&mut out, greeting, "");
+    out
+}
+
+/// One section: underlined name, articles with numbered links, the links.
+pub(crate) fn section_block(section: &EditionSection, briefing: &Briefing) -> String {
+    let mut out = String::new();
     out.push('\n');
-    push_wrapped(&mut out, &page.greeting(), "");
-    for section in page.sections {
+    let _ = writeln!(out, "{}", section.name);
+    let _ = writeln!(
+        out,
+        "{}",
+        "=".repeat(textwrap::core::display_width(&section.name).max(3))
+    );
+    let mut links = Vec::new();
+    for article in &section.articles {
         out.push('\n');
-        let _ = writeln!(out, "{}", section.name);
-        let _ = writeln!(
-            out,
-            "{}",
-            "=".repeat(textwrap::core::display_width(&section.name).max(3))
-        );
-        let mut links = Vec::new();
-        for article in &section.articles {
+        links.push(article.url.clone());
+        let headline = format!("{} [{}]", article.title, links.len());
+        push_wrapped(&mut out, &headline, "");
+        let meta = match local_time(briefing, article.published) {
+            Some(time) => format!("{} · {}", article.source, time),
+            None => article.source.clone(),
+        };
+        push_wrapped(&mut out, &meta, "");
+        out.push('\n');
+        push_wrapped(&mut out, &article.lead, "");
+        if let Some(quote) = &article.quote {
             out.push('\n');
-            links.push(article.url.clone());
-            let headline = format!("{} [{}]", article.title, links.len());
-            push_wrapped(&mut out, &headline, "");
-            let meta = match page.local_time(article.published) {
-                Some(time) => format!("{} · {}", article.source, time),
-                None => article.source.clone(),
-            };
-            push_wrapped(&mut out, &meta, "");
-            out.push('\n');
-            push_wrapped(&mut out, &article.lead, "");
-            if let Some(quote) = &article.quote {
-                out.push('\n');
-                push_wrapped(&mut out, &format!("“{}”", quote.text), "  > ");
-                if let Some(speaker) = &quote.speaker {
-                    push_wrapped(&mut out, &format!("— {speaker}"), "    ");
-                }
+            push_wrapped(&mut out, &format!("“{}”", quote.text), "  > ");
+            if let Some(speaker) = &quote.speaker {
+                push_wrapped(&mut out, &format!("— {speaker}"), "    ");
             }
         }
-        out.push('\n');
-        for (i, link) in links.iter().enumerate() {
-            let _ = writeln!(out, "[{}] {}", i + 1, link);
-        }
     }
+    out.push('\n');
+    for (i, link) in links.iter().enumerate() {
+        let _ = writeln!(out, "[{}] {}", i + 1, link);
+    }
+    out
+}
+
+/// The footer of one reader: why, address, unsubscribe and browser links.
+pub(crate) fn footer(page: &Page<'_>) -> String {
+    let mut out = String::new();
     out.push('\n');
     let _ = writeln!(out, "{}", "-".repeat(WIDTH));
     push_wrapped(&mut out, &page.why(), "");

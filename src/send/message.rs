@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 use lettre::Message;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::header::{HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 
 use crate::model::{Digest, Subscriber};
 
@@ -101,13 +102,13 @@ pub fn build_message(
         .subject(&digest.subject)
         .date_now()
         .message_id(Some(id));
-    let built = match &digest.html {
+    let built = match &digest.encoded.html {
         Some(html) => builder.multipart(
             MultiPart::alternative()
-                .singlepart(SinglePart::plain(digest.text.clone()))
-                .singlepart(SinglePart::html(html.clone())),
+                .singlepart(part(ContentType::TEXT_PLAIN, &digest.encoded.text))
+                .singlepart(part(ContentType::TEXT_HTML, html)),
         ),
-        None => builder.singlepart(SinglePart::plain(digest.text.clone())),
+        None => builder.singlepart(part(ContentType::TEXT_PLAIN, &digest.encoded.text)),
     };
     let mut message = built.map_err(|e| MessageError::Build(e.to_string()))?;
     let headers = message.headers_mut();
@@ -144,6 +145,15 @@ pub fn build_message(
     Ok(message)
 }
 
+/// A body part from its quoted-printable bytes, encoded by `render`.
+fn part(content_type: ContentType, quoted_printable: &[u8]) -> SinglePart {
+    let body = Body::dangerous_pre_encoded(
+        quoted_printable.to_vec(),
+        ContentTransferEncoding::QuotedPrintable,
+    );
+    SinglePart::builder().header(content_type).body(body)
+}
+
 /// Display names with specials must be quoted to parse as a mailbox.
 fn quote_display_name(name: &str) -> String {
     let clean: String = name
@@ -175,11 +185,11 @@ mod tests {
             sections: vec![],
             format: Format::Html,
         };
-        let digest = Digest {
-            subject: "Briefing: Friday".into(),
-            html: Some("<p>Hi</p>".into()),
-            text: "Hi".into(),
-        };
+        let digest = Digest::new(
+            "Briefing: Friday".into(),
+            Some("<p>Hi</p>".into()),
+            "Hi".into(),
+        );
         let date = "2026-11-27".parse().unwrap();
         let raw = String::from_utf8(
             build_message(&digest, &sub, &sender, date, &links)

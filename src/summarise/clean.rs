@@ -34,6 +34,14 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:posted\ |written\ |reported\ )?(?:by|von|par|di|por|door|av|przez)\s+[\p{L}.'’\- ,&]+$").expect("byline pattern")
 });
 
+/// Affiliate and sponsorship disclosures, whatever their length.
+static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\baffiliate (?:links?|commission)\b|\b(?:may|might|could) earn (?:us )?(?:a )?(?:small )?commission\b|\bearn(?:s)? (?:us )?a commission\b|\bthis (?:post|article|page) (?:may )?contains? (?:affiliate|sponsored)\b|\bindependently (?:selected|chosen|reviewed) by (?:our )?editors\b",
+    )
+    .expect("disclosure pattern")
+});
+
 /// Longest line, in words, that the short-line patterns may remove.
 const SHORT_LINE_WORDS: usize = 14;
 
@@ -46,6 +54,9 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
     let words = word_count(p);
     if words <= SHORT_LINE_WORDS && (BOILERPLATE.is_match(p) || (words <= 8 && BYLINE.is_match(p)))
     {
+        return true;
+    }
+    if words <= 80 && DISCLOSURE.is_match(p) {
         return true;
     }
     is_breadcrumb(p)
@@ -108,6 +119,8 @@ mod tests {
             "Published 25 November 2026",
             "Read more: Ministers meet in Brussels",
             "Teilen auf Facebook",
+            "This article contains affiliate links that may earn us a commission at no extra cost to you.",
+            "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
