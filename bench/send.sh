@@ -83,8 +83,12 @@ sleep 0.5
 SIZE=$("$BIN" --config "$WORK/digest.toml" send --date 2026-11-26 --dry-run | sed -E 's/.*to send \(([0-9]+) KB\).*/\1/')
 echo "subscribers: $N, concurrency: $C, message size: about $(( SIZE * 1024 / N )) bytes"
 
-/usr/bin/time -f "%e %M" -o "$WORK/time" "$BIN" -q --config "$WORK/digest.toml" send --date 2026-11-26 >/dev/null
-read -r OURS_S OURS_KB < "$WORK/time"
+STATUS=0
+/usr/bin/time -f "%e %M" -o "$WORK/time" "$BIN" --config "$WORK/digest.toml" send --date 2026-11-26 \
+    >"$WORK/out" 2>"$WORK/err" || STATUS=$?
+echo "digest send exit code $STATUS: $(tail -1 "$WORK/out")"
+[ "$STATUS" -eq 0 ] || { tail -5 "$WORK/err"; }
+read -r OURS_S OURS_KB < <(tail -1 "$WORK/time")
 OURS_RATE=$(python3 -c "print(round($N / $OURS_S))")
 echo "digest send:  $N messages in ${OURS_S} s = ${OURS_RATE} msg/s, peak memory $(( OURS_KB / 1024 )) MB"
 [ -n "${BENCH_MEMORY_ONLY:-}" ] && exit 0

@@ -2,7 +2,7 @@
 //! and reports what happened. Errors here are for people, so they carry
 //! context (anyhow); the stages below report typed errors.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -376,32 +376,26 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
     let mut report = send::Report::new();
     let mut suppressed_count = 0usize;
     let mut jobs = Vec::new();
-    let mut by_list: BTreeMap<&str, Vec<&Subscriber>> = BTreeMap::new();
-    for s in &lists.subscribers {
-        by_list.entry(s.list.as_str()).or_default().push(s);
-    }
-    for (list, subscribers) in &by_list {
-        let suppressed = store.suppressed(list)?;
-        let states = store.delivery_states(date, list)?;
-        let counts = report.entry(list.to_string()).or_default();
-        for s in subscribers {
-            if args
-                .shard
-                .is_some_and(|shard| !send::in_shard(&s.email, shard))
-            {
-                continue;
-            }
-            match states.get(&s.email).copied() {
-                Some(DeliveryState::Sent) => counts.already_sent += 1,
-                Some(DeliveryState::Failed) => counts.failed += 1,
-                _ if suppressed.contains(&s.email.to_lowercase()) => suppressed_count += 1,
-                previous => jobs.push(Job {
-                    subscriber: (*s).clone(),
-                    previous,
-                }),
-            }
+    let problem_rows = lists.problems.len();
+    let mut known: HashMap<String, (HashSet<String>, HashMap<String, DeliveryState>)> = HashMap::new();
+    for s in lists.subscribers {
+        if args.shard.is_some_and(|shard| !send::in_shard(&s.email, shard)) {
+            continue;
+        }
+        if !known.contains_key(&s.list) {
+            let ledger = (store.suppressed(&s.list)?, store.delivery_states(date, &s.list)?);
+            known.insert(s.list.clone(), ledger);
+        }
+        let (suppressed, states) = &known[&s.list];
+        let counts = report.entry(s.list.clone()).or_default();
+        match states.get(&s.email).copied() {
+            Some(DeliveryState::Sent) => counts.already_sent += 1,
+            Some(DeliveryState::Failed) => counts.failed += 1,
+            _ if suppressed.contains(&s.email.to_lowercase()) => suppressed_count += 1,
+            previous => jobs.push(Job { subscriber: s, previous }),
         }
     }
+    drop(known);
 
     let (edition, source_failures) = if jobs.is_empty() {
         (None, 0)
@@ -524,7 +518,7 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
     println!("{line}");
     let unfinished = report.values().any(|c| c.deferred > 0 || c.failed > 0);
     Ok(partial_if(
-        unfinished || source_failures > 0 || !lists.problems.is_empty(),
+        unfinished || source_failures > 0 || problem_rows > 0,
     ))
 }
 

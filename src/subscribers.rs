@@ -114,12 +114,17 @@ pub fn parse_list(
         })
         .collect();
     let bytes = text.as_bytes();
-    let line_at = |byte: u64| {
+    // Records come in order, so the line count advances from the last one.
+    let mut counted = (0usize, 1u64);
+    let mut line_at = |byte: u64| {
         let mut at = (byte as usize).min(bytes.len());
         while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
             at += 1;
         }
-        bytes[..at].iter().filter(|b| **b == b'\n').count() as u64 + 1
+        let (from, lines) = if at >= counted.0 { counted } else { (0, 1) };
+        let line = lines + bytes[from..at].iter().filter(|b| **b == b'\n').count() as u64;
+        counted = (at, line);
+        line
     };
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
