@@ -377,13 +377,20 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
     let mut suppressed_count = 0usize;
     let mut jobs = Vec::new();
     let problem_rows = lists.problems.len();
-    let mut known: HashMap<String, (HashSet<String>, HashMap<String, DeliveryState>)> = HashMap::new();
+    let mut known: HashMap<String, (HashSet<String>, HashMap<String, DeliveryState>)> =
+        HashMap::new();
     for s in lists.subscribers {
-        if args.shard.is_some_and(|shard| !send::in_shard(&s.email, shard)) {
+        if args
+            .shard
+            .is_some_and(|shard| !send::in_shard(&s.email, shard))
+        {
             continue;
         }
         if !known.contains_key(&s.list) {
-            let ledger = (store.suppressed(&s.list)?, store.delivery_states(date, &s.list)?);
+            let ledger = (
+                store.suppressed(&s.list)?,
+                store.delivery_states(date, &s.list)?,
+            );
             known.insert(s.list.clone(), ledger);
         }
         let (suppressed, states) = &known[&s.list];
@@ -392,7 +399,10 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
             Some(DeliveryState::Sent) => counts.already_sent += 1,
             Some(DeliveryState::Failed) => counts.failed += 1,
             _ if suppressed.contains(&s.email.to_lowercase()) => suppressed_count += 1,
-            previous => jobs.push(Job { subscriber: s, previous }),
+            previous => jobs.push(Job {
+                subscriber: s,
+                previous,
+            }),
         }
     }
     drop(known);
