@@ -72,6 +72,12 @@ pub enum Command {
     /// Collect, render and deliver the digest to every active subscriber,
     /// once per subscriber and edition: a rerun resumes where the last stopped.
     Send(SendArgs),
+    /// Serve the one-click unsubscribe endpoint (needs DIGEST_SECRET).
+    Serve {
+        /// Address to listen on; put a TLS proxy for `base_url` in front.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
     /// Show how the messages of an edition stand (sent, deferred, failed).
     Status {
         #[command(flatten)]

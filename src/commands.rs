@@ -75,6 +75,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 let config = load_config(&cli.config)?;
                 send_edition(&config, &args).await
             }
+            Command::Serve { addr } => {
+                let config = load_config(&cli.config)?;
+                let secret = Secret::from_env()?;
+                let store = Store::open(&config.state.dir)?;
+                let router = newsdigest::serve::router(secret, store, config.digest.title.clone());
+                newsdigest::serve::serve(addr, router).await?;
+                Ok(Outcome::Done)
+            }
             Command::Status { edition } => {
                 let config = load_config(&cli.config)?;
                 status(&config, edition.date)

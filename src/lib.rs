@@ -20,6 +20,7 @@ pub mod edition;
 pub mod model;
 pub mod render;
 pub mod send;
+pub mod serve;
 pub mod store;
 pub mod subscribers;
 pub mod summarise;

@@ -363,6 +363,18 @@ impl Store {
             .map_err(|e| self.sql(e))
     }
 
+    /// Lifts a suppression of `email` on `list` (a reader subscribing again).
+    /// Bounces suppressed on every list (`"*"`) stay.
+    pub fn unsuppress(&self, list: &str, email: &str) -> Result<bool, StoreError> {
+        self.conn
+            .execute(
+                "DELETE FROM suppressions WHERE list = ?1 AND email = ?2",
+                params![list, email.to_lowercase()],
+            )
+            .map(|n| n > 0)
+            .map_err(|e| self.sql(e))
+    }
+
     /// Addresses that must not be mailed from `list`, lower-cased.
     pub fn suppressed(&self, list: &str) -> Result<std::collections::HashSet<String>, StoreError> {
         let mut stmt = self
