@@ -72,6 +72,15 @@ pub enum Command {
     /// Collect, render and deliver the digest to every active subscriber,
     /// once per subscriber and edition: a rerun resumes where the last stopped.
     Send(SendArgs),
+    /// Look after the subscriber lists in subscribers/.
+    #[command(subcommand)]
+    Subscribers(SubscribersCommand),
+    /// Apply unsubscribe requests mailed to the List-Unsubscribe mailto address.
+    Unsubscribe {
+        /// An mbox file with the received requests (subject "unsubscribe LIST").
+        #[arg(long, value_name = "FILE")]
+        from_mbox: std::path::PathBuf,
+    },
     /// Serve the one-click unsubscribe endpoint (needs DIGEST_SECRET).
     Serve {
         /// Address to listen on; put a TLS proxy for `base_url` in front.
@@ -82,6 +91,55 @@ pub enum Command {
     Status {
         #[command(flatten)]
         edition: EditionArgs,
+    },
+}
+
+/// `digest subscribers …`
+#[derive(Debug, Subcommand)]
+pub enum SubscribersCommand {
+    /// Print the subscribers (with --all also inactive and suppressed ones).
+    List {
+        #[arg(long)]
+        list: Option<String>,
+        /// Also show rows marked unsubscribed or bounced, and suppressed addresses.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Check every row; report `file:line: reason` for each bad one.
+    Validate {
+        #[arg(long)]
+        list: Option<String>,
+    },
+    /// Add one subscriber to a list.
+    Add {
+        email: String,
+        #[arg(long)]
+        list: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// Section names separated by ";".
+        #[arg(long)]
+        sections: Option<String>,
+        /// "html" (default) or "text".
+        #[arg(long)]
+        format: Option<String>,
+    },
+    /// Remove a subscriber's row from a list.
+    Remove {
+        email: String,
+        #[arg(long)]
+        list: String,
+    },
+    /// Merge a CSV (e.g. another tool's export) into a list, without duplicates.
+    Import {
+        file: std::path::PathBuf,
+        #[arg(long)]
+        list: String,
+    },
+    /// Print lists as CSV; suppressed addresses get status "unsubscribed".
+    Export {
+        #[arg(long)]
+        list: Option<String>,
     },
 }
 

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
-use crate::cli::{Cli, Command, SendArgs};
+use crate::cli::{Cli, Command, SendArgs, SubscribersCommand};
 use newsdigest::collect::{self, Collection, Fetcher};
 use newsdigest::config::{CollectSettings, Config, Transport as TransportKind};
 use newsdigest::edition::assemble;
@@ -74,6 +74,14 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Command::Send(args) => {
                 let config = load_config(&cli.config)?;
                 send_edition(&config, &args).await
+            }
+            Command::Subscribers(command) => {
+                let config = load_config(&cli.config)?;
+                subscribers(&config, command)
+            }
+            Command::Unsubscribe { from_mbox } => {
+                let config = load_config(&cli.config)?;
+                unsubscribe_from_mbox(&config, &from_mbox)
             }
             Command::Serve { addr } => {
                 let config = load_config(&cli.config)?;
@@ -597,4 +605,219 @@ fn status(config: &Config, date: Option<NaiveDate>) -> Result<Outcome> {
         );
     }
     Ok(partial_if(!problems.is_empty()))
+}
+
+/// `digest subscribers …`: look after the lists.
+fn subscribers(config: &Config, command: SubscribersCommand) -> Result<Outcome> {
+    use newsdigest::subscribers::edit::{self, NewRow};
+    let sections = config.section_names();
+    let dir = &config.subscribers;
+    match command {
+        SubscribersCommand::List { list, all } => {
+            let lists = load_lists(dir, list.as_deref(), &sections)?;
+            let store = Store::open(&config.state.dir)?;
+            let mut out = std::io::stdout().lock();
+            let mut suppressed_cache: HashMap<String, HashSet<String>> = HashMap::new();
+            for s in &lists.subscribers {
+                if !suppressed_cache.contains_key(&s.list) {
+                    suppressed_cache.insert(s.list.clone(), store.suppressed(&s.list)?);
+                }
+                let suppressed = suppressed_cache[&s.list].contains(&s.email.to_lowercase());
+                if suppressed && !all {
+                    continue;
+                }
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    s.list,
+                    s.email,
+                    s.name.as_deref().unwrap_or(""),
+                    if s.sections.is_empty() {
+                        "all".to_string()
+                    } else {
+                        s.sections.join(";")
+                    },
+                    if suppressed {
+                        "suppressed"
+                    } else if s.format == Format::Text {
+                        "text"
+                    } else {
+                        "html"
+                    }
+                )?;
+            }
+            if all {
+                writeln!(
+                    out,
+                    "({} row(s) marked unsubscribed or bounced in the files)",
+                    lists.inactive
+                )?;
+            }
+            for p in &lists.problems {
+                tracing::warn!("{p}");
+            }
+            Ok(partial_if(!lists.problems.is_empty()))
+        }
+        SubscribersCommand::Validate { list } => {
+            let lists = load_lists(dir, list.as_deref(), &sections)?;
+            for p in &lists.problems {
+                println!("{p}");
+            }
+            println!(
+                "{} valid row(s), {} inactive, {} invalid",
+                lists.subscribers.len(),
+                lists.inactive,
+                lists.problems.len()
+            );
+            Ok(if lists.problems.is_empty() {
+                Outcome::Done
+            } else {
+                Outcome::Refused
+            })
+        }
+        SubscribersCommand::Add {
+            email,
+            list,
+            name,
+            sections: chosen,
+            format,
+        } => {
+            let format = match format.as_deref() {
+                None => None,
+                Some("html") => Some(Format::Html),
+                Some("text") => Some(Format::Text),
+                Some(other) => bail!("unknown format `{other}` (html or text)"),
+            };
+            let row = NewRow {
+                email,
+                name,
+                sections: chosen
+                    .map(|s| {
+                        s.split(';')
+                            .map(|x| x.trim().to_string())
+                            .filter(|x| !x.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                format,
+            };
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            edit::add(&list, &edit::list_path(dir, &list), &row, &sections)?;
+            println!("added {} to {list}", row.email);
+            Ok(Outcome::Done)
+        }
+        SubscribersCommand::Remove { email, list } => {
+            let removed = edit::remove(&edit::list_path(dir, &list), &email)?;
+            if removed == 0 {
+                bail!("{email} is not on the {list} list");
+            }
+            println!("removed {email} from {list}");
+            Ok(Outcome::Done)
+        }
+        SubscribersCommand::Import { file, list } => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let report = edit::import(&list, &edit::list_path(dir, &list), &file, &sections)?;
+            for p in &report.problems {
+                tracing::warn!("{p}");
+            }
+            println!(
+                "imported into {list}: {} added, {} already listed, {} skipped (invalid)",
+                report.added,
+                report.already_listed,
+                report.problems.len()
+            );
+            Ok(partial_if(!report.problems.is_empty()))
+        }
+        SubscribersCommand::Export { list } => {
+            let lists = load_lists(dir, list.as_deref(), &sections)?;
+            let store = Store::open(&config.state.dir)?;
+            let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
+            writer.write_record(["list", "email", "name", "sections", "format", "status"])?;
+            let mut suppressed_cache: HashMap<String, HashSet<String>> = HashMap::new();
+            for s in &lists.subscribers {
+                if !suppressed_cache.contains_key(&s.list) {
+                    suppressed_cache.insert(s.list.clone(), store.suppressed(&s.list)?);
+                }
+                let status = if suppressed_cache[&s.list].contains(&s.email.to_lowercase()) {
+                    "unsubscribed"
+                } else {
+                    "active"
+                };
+                let format = if s.format == Format::Text {
+                    "text"
+                } else {
+                    "html"
+                };
+                writer.write_record([
+                    s.list.as_str(),
+                    s.email.as_str(),
+                    s.name.as_deref().unwrap_or(""),
+                    &s.sections.join(";"),
+                    format,
+                    status,
+                ])?;
+            }
+            writer.flush()?;
+            Ok(Outcome::Done)
+        }
+    }
+}
+
+/// `digest unsubscribe --from-mbox`: unsubscribe the senders of messages whose
+/// subject is "unsubscribe LIST" (what the List-Unsubscribe mailto link sends).
+fn unsubscribe_from_mbox(config: &Config, mbox: &Path) -> Result<Outcome> {
+    let file =
+        std::fs::File::open(mbox).with_context(|| format!("cannot read {}", mbox.display()))?;
+    let names = newsdigest::subscribers::list_names(&config.subscribers)?;
+    let store = Store::open(&config.state.dir)?;
+    let (mut applied, mut ignored) = (0usize, 0usize);
+    for (i, raw) in
+        mail_parser::mailbox::mbox::MessageIterator::new(std::io::BufReader::new(file)).enumerate()
+    {
+        let Ok(raw) = raw else {
+            tracing::warn!("{}: message {}: cannot be read", mbox.display(), i + 1);
+            ignored += 1;
+            continue;
+        };
+        let Some(message) = mail_parser::MessageParser::default().parse(raw.contents()) else {
+            ignored += 1;
+            continue;
+        };
+        let from = message
+            .from()
+            .and_then(|f| f.first())
+            .and_then(|a| a.address())
+            .map(str::to_lowercase);
+        let subject = message.subject().unwrap_or("").trim().to_lowercase();
+        let mut words = subject.split_whitespace();
+        let (Some(from), Some("unsubscribe")) = (from, words.next()) else {
+            tracing::warn!(
+                "{}: message {}: not an unsubscribe request (subject `{subject}`)",
+                mbox.display(),
+                i + 1
+            );
+            ignored += 1;
+            continue;
+        };
+        let lists: Vec<String> = match words.next() {
+            Some(list) if names.iter().any(|n| n == list) => vec![list.to_string()],
+            Some(list) => {
+                tracing::warn!(
+                    "{}: message {}: no list named `{list}`; unsubscribing from all",
+                    mbox.display(),
+                    i + 1
+                );
+                names.clone()
+            }
+            None => names.clone(),
+        };
+        for list in &lists {
+            store.suppress(list, &from, "unsubscribed (mail)")?;
+        }
+        applied += 1;
+    }
+    println!("{applied} unsubscribe request(s) applied, {ignored} message(s) ignored");
+    Ok(partial_if(ignored > 0))
 }

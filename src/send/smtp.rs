@@ -236,7 +236,8 @@ impl Connection {
 /// Sorts a lettre error into try-again or give-up.
 fn classify(e: &lettre::transport::smtp::Error) -> SmtpFailure {
     let text = describe(e);
-    if e.is_permanent() {
+    // client errors (e.g. a Unicode address and no SMTPUTF8) will not go away by retrying
+    if e.is_permanent() || e.is_client() {
         let lower = text.to_lowercase();
         let no_such_user = [
             "5.1.1",

@@ -1,6 +1,6 @@
 //! Subscriber lists: every `subscribers/<list>.csv` is a list named after its
 //! file. Rows that cannot be used are reported with file and line, never
-//! silently dropped.
+//! silently dropped. `edit` changes a list file in place.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use lettre::Address;
 
 use crate::model::{Format, Subscriber};
+
+pub mod edit;
 
 /// Why a list could not be read at all.
 #[derive(Debug, thiserror::Error)]
@@ -191,7 +193,17 @@ pub fn parse_list(
                 continue;
             }
         };
-        let normalised = format!("{}@{}", address.user(), address.domain().to_lowercase());
+        // Internationalised domains travel as IDNA (xn--…); a Unicode local
+        // part stays, and goes only through relays that offer SMTPUTF8.
+        let domain = match idna::domain_to_ascii(address.domain()) {
+            Ok(d) => d,
+            Err(_) => {
+                out.problems
+                    .push(problem(format!("invalid domain in `{email}`")));
+                continue;
+            }
+        };
+        let normalised = format!("{}@{domain}", address.user());
         if !seen.insert(normalised.to_lowercase()) {
             out.problems
                 .push(problem(format!("duplicate address `{email}`")));
@@ -277,6 +289,22 @@ mod tests {
                 "subscribers/europe.csv:6: duplicate address `ana@example.org`",
                 "subscribers/europe.csv:7: unknown section `Sports`",
             ]
+        );
+    }
+
+    #[test]
+    fn international_addresses() {
+        let text = "email\nanna@Bücher.example\njürgen@example.de\nANNA@xn--bcher-kva.example\n";
+        let lists = parse_list("europe", Path::new("l.csv"), text, &sections()).unwrap();
+        let emails: Vec<&str> = lists.subscribers.iter().map(|s| s.email.as_str()).collect();
+        assert_eq!(
+            emails,
+            vec!["anna@xn--bcher-kva.example", "jürgen@example.de"]
+        );
+        assert_eq!(
+            lists.problems.len(),
+            1,
+            "the same address in IDNA form is a duplicate"
         );
     }
 
