@@ -1,7 +1,8 @@
 //! The send ledger as the workers see it: one writer thread that commits the
 //! updates of all workers together (group commit), and answers each worker
-//! only once its update is on disk. A worker never starts its next message
-//! before the last one is recorded, so a crash can leave at most one
+//! only once its update is on disk. A worker records the outcome of one
+//! message together with the "in flight" of its next, and never starts a
+//! transaction before both are committed, so a crash can leave at most one
 //! unrecorded message per worker.
 
 use std::sync::mpsc as std_mpsc;
@@ -11,7 +12,7 @@ use tokio::sync::oneshot;
 
 use crate::store::{LedgerUpdate, Store, StoreError};
 
-type Request = (LedgerUpdate, oneshot::Sender<Result<(), String>>);
+type Request = (Vec<LedgerUpdate>, oneshot::Sender<Result<(), String>>);
 
 /// A cheap handle the workers share.
 #[derive(Clone)]
@@ -39,7 +40,8 @@ impl Ledger {
                 while let Ok(more) = rx.try_recv() {
                     batch.push(more);
                 }
-                let updates: Vec<LedgerUpdate> = batch.iter().map(|(u, _)| u.clone()).collect();
+                let updates: Vec<LedgerUpdate> =
+                    batch.iter().flat_map(|(u, _)| u.iter().cloned()).collect();
                 let result = store.apply(&updates).map_err(|e: StoreError| e.to_string());
                 for (_, reply) in batch {
                     let _ = reply.send(result.clone());
@@ -52,9 +54,14 @@ impl Ledger {
 
     /// Records `update` and waits until it is committed.
     pub async fn record(&self, update: LedgerUpdate) -> Result<(), LedgerError> {
+        self.record_all(vec![update]).await
+    }
+
+    /// Records `updates` in one transaction and waits until it is committed.
+    pub async fn record_all(&self, updates: Vec<LedgerUpdate>) -> Result<(), LedgerError> {
         let (reply, done) = oneshot::channel();
         self.tx
-            .send((update, reply))
+            .send((updates, reply))
             .map_err(|_| LedgerError("the ledger writer has stopped".into()))?;
         done.await
             .map_err(|_| LedgerError("the ledger writer has stopped".into()))?

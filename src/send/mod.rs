@@ -138,6 +138,9 @@ where
     B: Fn(&Subscriber) -> Result<Message, MessageError>,
 {
     let mut connection: Option<smtp::Connection> = None;
+    // The outcome of the worker's last message, committed with the next
+    // message's "in flight" (or at the end).
+    let mut unrecorded: Option<LedgerUpdate> = None;
     loop {
         let Some(job) = jobs.lock().expect("job lock").next() else {
             break;
@@ -155,9 +158,10 @@ where
         let (outcome, attempts, no_such_user) = match (run.build)(s) {
             Err(e) => (DeliveryOutcome::Failed(e.to_string()), 0, false),
             Ok(message) => {
-                run.ledger
-                    .record(update(DeliveryState::InFlight, None, 0))
-                    .await?;
+                // the last message's outcome and this one's "in flight", in one commit
+                let mut batch: Vec<LedgerUpdate> = unrecorded.take().into_iter().collect();
+                batch.push(update(DeliveryState::InFlight, None, 0));
+                run.ledger.record_all(batch).await?;
                 match run.transport {
                     Transport::Outbox(outbox) => {
                         match outbox
@@ -193,7 +197,9 @@ where
                 ..update(DeliveryState::Failed, Some(why.clone()), attempts)
             },
         };
-        run.ledger.record(last).await?;
+        if let Some(previous) = unrecorded.replace(last) {
+            run.ledger.record(previous).await?;
+        }
         let delivery = Delivery {
             list: s.list.clone(),
             email: s.email.clone(),
@@ -211,6 +217,9 @@ where
             }
         }
         (on_done.lock().expect("progress lock"))(&delivery);
+    }
+    if let Some(last) = unrecorded {
+        run.ledger.record(last).await?;
     }
     if let Some(conn) = connection {
         conn.quit().await;
