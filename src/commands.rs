@@ -219,7 +219,6 @@ fn briefing(config: &Config) -> Result<Briefing> {
         postal_address: config.digest.postal_address.clone(),
         timezone: config.digest.timezone,
         theme,
-        reply_address: config.digest.from.email.to_string(),
     })
 }
 
@@ -607,6 +606,19 @@ fn status(config: &Config, date: Option<NaiveDate>) -> Result<Outcome> {
     Ok(partial_if(!problems.is_empty()))
 }
 
+/// For each subscriber, whether the state suppresses them on their list.
+fn suppressed_marks(store: &Store, subscribers: &[Subscriber]) -> Result<Vec<bool>> {
+    let mut per_list: HashMap<&str, HashSet<String>> = HashMap::new();
+    let mut marks = Vec::with_capacity(subscribers.len());
+    for s in subscribers {
+        if !per_list.contains_key(s.list.as_str()) {
+            per_list.insert(&s.list, store.suppressed(&s.list)?);
+        }
+        marks.push(per_list[s.list.as_str()].contains(&s.email.to_lowercase()));
+    }
+    Ok(marks)
+}
+
 /// `digest subscribers …`: look after the lists.
 fn subscribers(config: &Config, command: SubscribersCommand) -> Result<Outcome> {
     use newsdigest::subscribers::edit::{self, NewRow};
@@ -617,12 +629,8 @@ fn subscribers(config: &Config, command: SubscribersCommand) -> Result<Outcome> 
             let lists = load_lists(dir, list.as_deref(), &sections)?;
             let store = Store::open(&config.state.dir)?;
             let mut out = std::io::stdout().lock();
-            let mut suppressed_cache: HashMap<String, HashSet<String>> = HashMap::new();
-            for s in &lists.subscribers {
-                if !suppressed_cache.contains_key(&s.list) {
-                    suppressed_cache.insert(s.list.clone(), store.suppressed(&s.list)?);
-                }
-                let suppressed = suppressed_cache[&s.list].contains(&s.email.to_lowercase());
+            let marks = suppressed_marks(&store, &lists.subscribers)?;
+            for (s, suppressed) in lists.subscribers.iter().zip(marks) {
                 if suppressed && !all {
                     continue;
                 }
@@ -735,16 +743,9 @@ fn subscribers(config: &Config, command: SubscribersCommand) -> Result<Outcome> 
             let store = Store::open(&config.state.dir)?;
             let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
             writer.write_record(["list", "email", "name", "sections", "format", "status"])?;
-            let mut suppressed_cache: HashMap<String, HashSet<String>> = HashMap::new();
-            for s in &lists.subscribers {
-                if !suppressed_cache.contains_key(&s.list) {
-                    suppressed_cache.insert(s.list.clone(), store.suppressed(&s.list)?);
-                }
-                let status = if suppressed_cache[&s.list].contains(&s.email.to_lowercase()) {
-                    "unsubscribed"
-                } else {
-                    "active"
-                };
+            let marks = suppressed_marks(&store, &lists.subscribers)?;
+            for (s, suppressed) in lists.subscribers.iter().zip(marks) {
+                let status = if suppressed { "unsubscribed" } else { "active" };
                 let format = if s.format == Format::Text {
                     "text"
                 } else {

@@ -140,8 +140,6 @@ impl Digest {
 pub enum DeliveryOutcome {
     /// Accepted by the relay, or written to the outbox.
     Sent,
-    /// Delivered by an earlier run; nothing was done.
-    AlreadySent,
     /// Refused for now (4xx, connection trouble); tried again next run.
     Deferred(String),
     /// Refused for good (5xx); the reason is kept for the report.
@@ -153,6 +151,5 @@ pub enum DeliveryOutcome {
 pub struct Delivery {
     pub list: String,
     pub email: String,
-    pub message_id: String,
     pub outcome: DeliveryOutcome,
 }

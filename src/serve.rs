@@ -69,6 +69,14 @@ fn token(query: &Option<String>) -> Option<String> {
         .map(|(_, v)| v.into_owned())
 }
 
+/// The token of the request and the list and address it names; `None` for
+/// a missing or false one.
+fn verified(app: &App, query: &Option<String>) -> Option<(String, String, String)> {
+    let t = token(query)?;
+    let (list, email) = app.secret.verify(&t)?;
+    Some((t, list, email))
+}
+
 fn page(title: &str, heading: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
@@ -103,10 +111,7 @@ fn forbidden(app: &App) -> Response {
 
 /// GET: a page with one button; nothing changes.
 async fn confirm_page(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> Response {
-    let Some(t) = token(&query) else {
-        return forbidden(&app);
-    };
-    let Some((list, email)) = app.secret.verify(&t) else {
+    let Some((t, list, email)) = verified(&app, &query) else {
         return forbidden(&app);
     };
     let action = format!(
@@ -179,10 +184,7 @@ async fn unsubscribe(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let Some(t) = token(&query) else {
-        return forbidden(&app);
-    };
-    let Some((list, email)) = app.secret.verify(&t) else {
+    let Some((t, list, email)) = verified(&app, &query) else {
         return forbidden(&app);
     };
     if !is_one_click(&headers, &body) {
@@ -223,10 +225,7 @@ async fn unsubscribe(
 
 /// POST: lift the reader's own unsubscribe.
 async fn resubscribe(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> Response {
-    let Some(t) = token(&query) else {
-        return forbidden(&app);
-    };
-    let Some((list, email)) = app.secret.verify(&t) else {
+    let Some((_, list, email)) = verified(&app, &query) else {
         return forbidden(&app);
     };
     let (l, e) = (list.clone(), email.clone());

@@ -68,11 +68,6 @@ impl DeliveryState {
             _ => return None,
         })
     }
-
-    /// Sent or failed for good: nothing more to do for this edition.
-    pub fn is_final(self) -> bool {
-        matches!(self, DeliveryState::Sent | DeliveryState::Failed)
-    }
 }
 
 /// One change to the ledger.

@@ -21,8 +21,6 @@ pub struct Briefing {
     pub postal_address: Option<String>,
     pub timezone: Tz,
     pub theme: Theme,
-    /// Address readers can write to, to leave the list.
-    pub reply_address: String,
 }
 
 /// What a subscriber's digest differs in.
@@ -298,7 +296,6 @@ mod tests {
                 "/templates"
             )))
             .unwrap(),
-            reply_address: "news@briefing.test".into(),
         }
     }
 

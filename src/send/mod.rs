@@ -185,9 +185,7 @@ where
             }
         };
         let last = match &outcome {
-            DeliveryOutcome::Sent | DeliveryOutcome::AlreadySent => {
-                update(DeliveryState::Sent, None, attempts)
-            }
+            DeliveryOutcome::Sent => update(DeliveryState::Sent, None, attempts),
             DeliveryOutcome::Deferred(why) => {
                 update(DeliveryState::Deferred, Some(why.clone()), attempts)
             }
@@ -203,7 +201,6 @@ where
         let delivery = Delivery {
             list: s.list.clone(),
             email: s.email.clone(),
-            message_id: String::new(),
             outcome,
         };
         {
@@ -211,7 +208,6 @@ where
             let counts = report.entry(s.list.clone()).or_default();
             match &delivery.outcome {
                 DeliveryOutcome::Sent => counts.sent += 1,
-                DeliveryOutcome::AlreadySent => counts.already_sent += 1,
                 DeliveryOutcome::Deferred(_) => counts.deferred += 1,
                 DeliveryOutcome::Failed(_) => counts.failed += 1,
             }

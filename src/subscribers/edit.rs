@@ -225,7 +225,7 @@ pub fn import(
     known_sections: &[String],
 ) -> Result<ImportReport, ListError> {
     let incoming = read(from)?;
-    let mut columns: Vec<String> = header(&incoming);
+    let columns: Vec<String> = header(&incoming);
     // keep only the columns we know, so other tools' extra columns do not refuse the file
     let keep: Vec<usize> = columns
         .iter()
@@ -257,8 +257,6 @@ pub fn import(
     }
     filtered
         .push_str(&String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default());
-    columns = keep.iter().map(|&i| columns[i].clone()).collect();
-    let _ = columns;
     let parsed = parse_list(list, from, &filtered, known_sections)?;
 
     let mut text = if path.exists() {
