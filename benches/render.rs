@@ -43,13 +43,14 @@ fn main() {
         "/templates"
     )))
     .unwrap();
-    let briefing = Briefing {
-        title: "Europe Morning Briefing".into(),
-        base_url: "https://briefing.example.org".parse().unwrap(),
-        postal_address: Some("1 Example Street, Brussels".into()),
-        timezone: chrono_tz::Europe::Brussels,
+    let briefing = Briefing::new(
+        "Europe Morning Briefing".into(),
+        "https://briefing.example.org".parse().unwrap(),
+        Some("1 Example Street, Brussels".into()),
+        chrono_tz::Europe::Brussels,
+        Default::default(),
         theme,
-    };
+    );
     let sender = Sender {
         from: "Briefing <news@example.org>".parse().unwrap(),
         dkim: None,
@@ -62,6 +63,8 @@ fn main() {
             name: Some(format!("Reader {i}")),
             sections: vec![],
             format: Format::Html,
+            language: None,
+            timezone: None,
         })
         .collect();
     let links = |s: &Subscriber| UnsubscribeLinks {
@@ -72,7 +75,9 @@ fn main() {
         mailto: "mailto:news@example.org?subject=unsubscribe".into(),
     };
 
-    let prepared = Prepared::new(&edition, &briefing);
+    let start = Instant::now();
+    let prepared = Prepared::new(&edition, &briefing).unwrap();
+    let prepare_time = start.elapsed();
     let render = |s: &Subscriber| {
         let l = links(s);
         let reader = Reader {
@@ -95,17 +100,33 @@ fn main() {
     let mut message_bytes = 0;
     for s in &subscribers {
         let (d, l) = render(s);
-        let m = build_message(&d, s, &sender, edition.date, &l).unwrap();
+        let m = build_message(d, s, &sender, edition.date, &l).unwrap();
         message_bytes += black_box(m.formatted()).len();
     }
     let full = start.elapsed();
 
+    // the same again, without formatting the message to bytes
+    let start = Instant::now();
+    for s in &subscribers {
+        let (d, l) = render(s);
+        black_box(build_message(d, s, &sender, edition.date, &l).unwrap());
+    }
+    let built = start.elapsed();
+
     let per_sec = |d: std::time::Duration| n as f64 / d.as_secs_f64();
     println!("edition: 3 sections x 8 articles; {n} personalised digests");
+    println!(
+        "prepare (Maud + css-inline, once per edition): {:.1} ms",
+        prepare_time.as_secs_f64() * 1000.0
+    );
     println!(
         "render (HTML + text):          {:>8.0} digests/s  ({} bytes each)",
         per_sec(render_time),
         bytes / n
+    );
+    println!(
+        "render + MIME build:           {:>8.0} digests/s",
+        per_sec(built)
     );
     println!(
         "render + MIME build + format:  {:>8.0} digests/s  ({} bytes each)",

@@ -213,13 +213,16 @@ fn partial_if(partial: bool) -> Outcome {
 
 fn briefing(config: &Config) -> Result<Briefing> {
     let theme = Theme::load(&config.templates)?;
-    Ok(Briefing {
-        title: config.digest.title.clone(),
-        base_url: config.digest.base_url.clone(),
-        postal_address: config.digest.postal_address.clone(),
-        timezone: config.digest.timezone,
+    let mut briefing = Briefing::new(
+        config.digest.title.clone(),
+        config.digest.base_url.clone(),
+        config.digest.postal_address.clone(),
+        config.digest.timezone,
+        config.digest.language,
         theme,
-    })
+    );
+    briefing.html_budget = config.digest.max_html_bytes;
+    Ok(briefing)
 }
 
 /// The unsubscribe secret, if set; a missing one only costs the one-click link.
@@ -283,7 +286,7 @@ fn build_for(
         unsubscribe_url: links.visible().to_string(),
     };
     let digest = prepared.render(&reader);
-    send::build_message(&digest, subscriber, sender, date, &links)
+    send::build_message(digest, subscriber, sender, date, &links)
 }
 
 /// `digest preview`: the digest as one subscriber would get it, on disk.
@@ -301,14 +304,16 @@ async fn preview(config: &Config, date: Option<NaiveDate>, out: &Path) -> Result
             name: Some("Editor".into()),
             sections: vec![],
             format: Format::Html,
+            language: None,
+            timezone: None,
         });
     let links = unsubscribe_links(config, &sender, secret.as_ref(), &sample);
     let reader = Reader {
         subscriber: &sample,
         unsubscribe_url: links.visible().to_string(),
     };
-    let digest = render_digest(&edition, &briefing, &reader);
-    let message = send::build_message(&digest, &sample, &sender, edition.date, &links)?;
+    let digest = render_digest(&edition, &briefing, &reader)?;
+    let message = send::build_message(digest.clone(), &sample, &sender, edition.date, &links)?;
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let write = |name: &str, bytes: &[u8]| -> Result<()> {
         let path = out.join(name);
@@ -439,7 +444,7 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
     if args.dry_run {
         let mut bytes = 0usize;
         if let Some(edition) = &edition {
-            let prepared = Prepared::new(edition, &briefing);
+            let prepared = Prepared::new(edition, &briefing)?;
             for job in &jobs {
                 bytes += build_for(
                     config,
@@ -485,7 +490,7 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
     let progress = progress_bar(jobs.len() as u64);
     let (ledger, writer) = Ledger::start(store);
     let result = if let Some(edition) = &edition {
-        let prepared = Prepared::new(edition, &briefing);
+        let prepared = Prepared::new(edition, &briefing)?;
         let run = Delivering {
             transport: &transport,
             ledger: &ledger,

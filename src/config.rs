@@ -12,6 +12,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use url::Url;
 
+use crate::language::Language;
+
 /// Why a configuration file (`digest.toml`, `templates/theme.toml`) could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -59,6 +61,17 @@ pub struct DigestSettings {
     /// Postal address shown in the footer, as bulk mail rules require.
     #[serde(default)]
     pub postal_address: Option<String>,
+    /// Language of the masthead date for readers who set none ("en", "fr", "de-AT").
+    #[serde(default, deserialize_with = "language")]
+    pub language: Language,
+    /// Largest HTML body in bytes; past it, sections are cut to their top
+    /// articles (Gmail clips messages at about 102 KB).
+    #[serde(default = "default_html_budget")]
+    pub max_html_bytes: usize,
+}
+
+fn default_html_budget() -> usize {
+    crate::render::DEFAULT_HTML_BUDGET
 }
 
 /// Where a section's articles come from.
@@ -485,6 +498,15 @@ fn timezone<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error> {
     s.parse::<Tz>().map_err(|_| {
         de::Error::custom(format!(
             "`timezone`: unknown IANA timezone `{s}` (e.g. \"Europe/Brussels\")"
+        ))
+    })
+}
+
+fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Language, D::Error> {
+    let s = String::deserialize(d)?;
+    Language::parse(&s).ok_or_else(|| {
+        de::Error::custom(format!(
+            "`language`: unknown language `{s}` (e.g. \"en\", \"fr\", \"de-AT\")"
         ))
     })
 }

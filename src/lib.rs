@@ -17,6 +17,7 @@
 pub mod collect;
 pub mod config;
 pub mod edition;
+pub mod language;
 pub mod model;
 pub mod render;
 pub mod send;

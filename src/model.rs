@@ -96,6 +96,10 @@ pub struct Subscriber {
     /// Sections this subscriber reads; empty means all.
     pub sections: Vec<String>,
     pub format: Format,
+    /// Language of the masthead date; the briefing's when absent.
+    pub language: Option<crate::language::Language>,
+    /// Timezone for the articles' times; the briefing's when absent.
+    pub timezone: Option<chrono_tz::Tz>,
 }
 
 /// The rendered digest for one subscriber.

@@ -1,130 +1,249 @@
-//! The HTML digest: table layout, inline styles, a 600 px column that
-//! shrinks on phones, a hidden preheader and a dark-mode block, as mail
-//! clients from Outlook to Apple Mail need. Feed text is escaped by Maud.
+//! The HTML digest: table layout for every mail client from Outlook to Apple
+//! Mail, styled by the editor's `templates/digest.css`, which css-inline
+//! writes into each element's `style` attribute (the `@media` rules for dark
+//! mode and phones stay in a `<style>` block). Feed text is escaped by Maud.
+//!
+//! The whole edition is rendered and inlined once per language and timezone,
+//! with HTML comments marking where the per-subscriber parts go and where
+//! each section and article begins; [`Layout::parse`] cuts it there, so a
+//! subscriber's digest is assembled from inlined pieces without parsing
+//! HTML again.
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{Briefing, Page, local_time};
+use super::{Briefing, Variant, clean_text, local_time};
 use crate::model::{EditionArticle, EditionSection};
 
-/// Markers where the per-subscriber pieces go into the shared skeleton.
-const SLOTS: [&str; 4] = [
-    "\u{1}preheader\u{1}",
-    "\u{1}greeting\u{1}",
-    "\u{1}sections\u{1}",
-    "\u{1}footer\u{1}",
-];
+/// Placeholders replaced per subscriber inside the inlined footer, and per
+/// cut section inside the "more online" line. They are plain ASCII so they
+/// survive HTML serialisation in text and attributes alike.
+pub(crate) const WHY: &str = "ND-PLACEHOLDER-WHY";
+pub(crate) const UNSUBSCRIBE_URL: &str = "ND-PLACEHOLDER-UNSUBSCRIBE-URL";
+pub(crate) const MORE_TEXT: &str = "ND-PLACEHOLDER-MORE-TEXT";
 
-/// The document around the per-subscriber pieces, rendered once per edition
-/// and cut at the slots: 5 parts.
-pub(crate) fn skeleton(briefing: &Briefing, date_line: &str) -> Vec<String> {
-    let t = &briefing.theme;
-    let c = &t.colors;
-    let body_font = &t.fonts.body;
-    let head_font = &t.fonts.heading;
-    let dark = ":root{color-scheme:light dark;supported-color-schemes:light dark}\
-         @media (prefers-color-scheme: dark){.bg{background:#111418 !important}.card{background:#1c2128 !important}\
-         .txt{color:#e6e6e6 !important}.muted{color:#a0a7b0 !important}.link{color:#8ab4f8 !important}}\
-         @media screen and (max-width:620px){.container{width:100% !important}.pad{padding-left:16px !important;padding-right:16px !important}}";
+/// Longest headline kept, in characters; a feed can send anything.
+const MAX_TITLE_CHARS: usize = 300;
+
+fn marker(name: &str) -> PreEscaped<String> {
+    PreEscaped(format!("<!--ND:{name}-->"))
+}
+
+/// The whole edition as one document, with markers, before inlining.
+pub(crate) fn document(
+    briefing: &Briefing,
+    variant: &Variant,
+    sections: &[&EditionSection],
+) -> String {
+    let text = &briefing.theme.text;
     let markup = html! {
         (DOCTYPE)
-        html lang="en" dir="ltr" {
+        html lang=(variant.language.html_tag()) dir=(variant.language.direction()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta http-equiv="X-UA-Compatible" content="IE=edge";
                 meta name="color-scheme" content="light dark";
                 meta name="supported-color-schemes" content="light dark";
-                title { (briefing.title) " · " (date_line) }
-                style { (PreEscaped(dark)) }
+                title { (briefing.title) " · " (variant.date_line) }
+                style { (PreEscaped(&briefing.theme.css)) }
             }
-            body class="bg" style=(format!("margin:0;padding:0;background:{};", c.background)) {
-                div style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;font-size:1px;line-height:1px;" {
-                    (PreEscaped(SLOTS[0]))
+            body class="bg" {
+                div class="preheader" style="display:none;max-height:0;max-width:0;overflow:hidden;opacity:0;mso-hide:all;font-size:1px;line-height:1px;color:transparent;" {
+                    (marker("preheader"))
                 }
-                table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="bg"
-                    style=(format!("background:{};", c.background)) {
-                    tr { td align="center" style="padding:16px 8px;" {
-                        table role="presentation" class="container card" width="600" cellpadding="0" cellspacing="0" border="0"
-                            style=(format!("width:600px;max-width:600px;background:{};", c.card)) {
-                            tr { td class="pad" style=(format!("padding:24px 32px;background:{};", c.accent)) {
-                                h1 style=(format!("margin:0;font-family:{head_font};font-size:26px;line-height:32px;color:#ffffff;")) {
-                                    (briefing.title)
+                table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="bg" {
+                    tr { td align="center" class="outer" {
+                        table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" {
+                            tr { td class="masthead" {
+                                h1 { (briefing.title) }
+                                p { (variant.date_line) " · " (text.tagline) }
+                            } }
+                            tr { td class="greeting" { (marker("greeting")) } }
+                            @for section in sections {
+                                (marker("section"))
+                                tr { td class="section-head" { h2 { (clean_text(&section.name, 120)) } } }
+                                @for article in &section.articles {
+                                    (marker("article"))
+                                    tr { td class="article" { (article_block(briefing, variant, article)) } }
                                 }
-                                p style=(format!("margin:6px 0 0;font-family:{head_font};font-size:14px;line-height:20px;color:#dfe7ef;")) {
-                                    (date_line) " · " (t.text.tagline)
-                                }
-                            } }
-                            tr { td class="pad txt" style=(format!("padding:24px 32px 0;font-family:{body_font};font-size:17px;line-height:26px;color:{};", c.text)) {
-                                (PreEscaped(SLOTS[1]))
-                            } }
-                            (PreEscaped(SLOTS[2]))
-                            tr { td class="pad muted" style=(format!("padding:32px 32px 28px;font-family:{head_font};font-size:13px;line-height:20px;color:{};", c.muted)) {
-                                (PreEscaped(SLOTS[3]))
-                            } }
+                                (marker("more"))
+                                tr { td class="article" {
+                                    p class="more-online" {
+                                        a class="link" href=(view_online_url(briefing, variant)) { (MORE_TEXT) }
+                                    }
+                                } }
+                                (marker("section-end"))
+                            }
+                            (marker("footer"))
+                            tr { td class="footer" { (footer(briefing, variant)) } }
+                            (marker("footer-end"))
                         }
                     } }
                 }
             }
         }
     };
-    let mut rest = break_lines(markup.into_string());
-    let mut parts = Vec::with_capacity(SLOTS.len() + 1);
-    for slot in SLOTS {
-        let (before, after) = rest
-            .split_once(slot)
-            .expect("every slot is in the skeleton");
-        let (before, after) = (before.to_string(), after.to_string());
-        parts.push(before);
-        rest = after;
-    }
-    parts.push(rest);
-    parts
+    markup.into_string()
 }
 
-/// The rows of one section: its heading and its articles.
-pub(crate) fn section_block(section: &EditionSection, briefing: &Briefing) -> String {
-    let t = &briefing.theme;
-    let c = &t.colors;
-    let head_font = &t.fonts.heading;
-    let rows = html! {
-        tr { td class="pad" style="padding:24px 32px 0;" {
-            h2 class="txt" style=(format!("margin:0;padding-bottom:6px;border-bottom:2px solid {};font-family:{head_font};font-size:20px;line-height:26px;color:{};", c.accent, c.text)) {
-                (section.name)
-            }
-        } }
-        @for article in &section.articles {
-            tr { td class="pad" style="padding:16px 32px 0;" { (article_block(briefing, article)) } }
-        }
-    }
-    .into_string();
-    break_lines(rows)
+fn view_online_url(briefing: &Briefing, variant: &Variant) -> String {
+    super::view_online_url(briefing, variant.date)
 }
 
-/// The footer's content: why the reader gets this, the postal address, and
-/// the unsubscribe and browser links.
-pub(crate) fn footer(page: &Page<'_>) -> String {
-    let c = &page.briefing.theme.colors;
-    let footer = html! {
-        p style="margin:0 0 8px;" { (page.why()) }
-        @if let Some(address) = &page.briefing.postal_address {
-            p style="margin:0 0 8px;" { (address) }
+fn footer(briefing: &Briefing, variant: &Variant) -> Markup {
+    let text = &briefing.theme.text;
+    html! {
+        p { (WHY) }
+        @if let Some(address) = &briefing.postal_address {
+            p { (address) }
         }
-        p style="margin:0;" {
-            a class="link" href=(page.reader.unsubscribe_url) style=(format!("color:{};text-decoration:underline;", c.accent)) { "Unsubscribe from this list" }
+        @if let Some(note) = &briefing.note_html {
+            p { (PreEscaped(note)) }
+        }
+        p {
+            a class="link" href=(UNSUBSCRIBE_URL) { (text.unsubscribe) }
             " · "
-            a class="link" href=(page.view_online_url()) style=(format!("color:{};text-decoration:underline;", c.accent)) { "View this briefing in your browser" }
+            a class="link" href=(view_online_url(briefing, variant)) { (text.view_online) }
         }
+    }
+}
+
+fn article_block(briefing: &Briefing, variant: &Variant, article: &EditionArticle) -> Markup {
+    let text = &briefing.theme.text;
+    let link = safe_link(&article.url);
+    let title = clean_text(&article.title, MAX_TITLE_CHARS);
+    let source = clean_text(&article.source, 80);
+    let meta = match local_time(variant.timezone, article.published) {
+        Some(time) => format!("{source} · {time}"),
+        None => source.clone(),
     };
-    break_lines(footer.into_string())
+    html! {
+        h3 {
+            @if let Some(href) = &link {
+                a class="headline" href=(href) { (title) }
+            } @else {
+                span class="headline-plain" { (title) }
+            }
+        }
+        p class="meta" { (meta) }
+        p class="lead" { (clean_text(&article.lead, 2_000)) }
+        @if let Some(quote) = &article.quote {
+            table role="presentation" class="quote" width="100%" cellpadding="0" cellspacing="0" border="0" {
+                tr { td class="quote-cell" {
+                    blockquote { "“" (clean_text(&quote.text, 1_000)) "”" }
+                    @if let Some(speaker) = &quote.speaker {
+                        p class="speaker" { "— " (clean_text(speaker, 120)) }
+                    }
+                } }
+            }
+        }
+        @if let Some(href) = &link {
+            p class="read-more" {
+                a class="link" href=(href) { (text.read_more.replace("{source}", &source)) }
+            }
+        }
+    }
+}
+
+/// Only http(s) links go into the mail; anything else is dropped.
+pub(crate) fn safe_link(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
+}
+
+/// One section of the inlined document.
+#[derive(Debug, Clone)]
+pub(crate) struct SectionParts {
+    pub head: String,
+    pub articles: Vec<String>,
+    /// The "more online" row, with [`MORE_TEXT`] still in it.
+    pub more: String,
+}
+
+/// The inlined document cut at its markers.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    /// Before the preheader, between preheader and greeting, between the
+    /// greeting and the first section, and after the footer.
+    pub top: String,
+    pub after_preheader: String,
+    pub after_greeting: String,
+    pub sections: Vec<SectionParts>,
+    /// The footer row, with [`WHY`] and [`UNSUBSCRIBE_URL`] still in it.
+    pub footer: String,
+    pub bottom: String,
+}
+
+impl Layout {
+    /// Cuts the inlined document; `None` if a marker went missing, which
+    /// would mean the inliner moved content around.
+    pub(crate) fn parse(inlined: &str) -> Option<Layout> {
+        let mut pieces = Vec::new();
+        let mut rest = inlined;
+        let mut name = "";
+        while let Some(start) = rest.find("<!--ND:") {
+            let end = start + rest[start..].find("-->")?;
+            pieces.push((name, &rest[..start]));
+            name = &rest[start + 7..end];
+            rest = &rest[end + 3..];
+        }
+        pieces.push((name, rest));
+
+        let mut it = pieces.into_iter();
+        let mut next = |want: &str| {
+            it.next()
+                .filter(|(n, _)| *n == want)
+                .map(|(_, t)| t.to_string())
+        };
+        let top = next("")?;
+        let after_preheader = next("preheader")?;
+        let after_greeting = next("greeting")?;
+        let mut sections = Vec::new();
+        let footer = loop {
+            let (n, text) = it.next()?;
+            match n {
+                "section" => {
+                    let head = text.to_string();
+                    let mut articles = Vec::new();
+                    let more = loop {
+                        let (n, text) = it.next()?;
+                        match n {
+                            "article" => articles.push(text.to_string()),
+                            "more" => break text.to_string(),
+                            _ => return None,
+                        }
+                    };
+                    if it.next()?.0 != "section-end" {
+                        return None;
+                    }
+                    sections.push(SectionParts {
+                        head,
+                        articles,
+                        more,
+                    });
+                }
+                "footer" => break text.to_string(),
+                _ => return None,
+            }
+        };
+        let (n, bottom) = it.next()?;
+        (n == "footer-end" && it.next().is_none()).then(|| Layout {
+            top,
+            after_preheader,
+            after_greeting,
+            sections,
+            footer,
+            bottom: bottom.to_string(),
+        })
+    }
 }
 
 /// Puts a line break after block-level closing tags, so no line of the
-/// HTML comes near the 998-octet limit of mail and the body can travel as
-/// 8bit text. Whitespace between these tags does not change the rendering.
-pub(crate) fn break_lines(html: String) -> String {
+/// HTML comes near the 998-octet limit of mail and the source stays
+/// readable. Whitespace between these tags does not change the rendering.
+pub(crate) fn break_lines(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 40);
-    let mut rest = html.as_str();
+    let mut rest = html;
     while let Some(i) = rest.find("</") {
         let (head, tail) = rest.split_at(i);
         out.push_str(head);
@@ -145,7 +264,8 @@ pub(crate) fn break_lines(html: String) -> String {
                 | "</head>"
                 | "</style>"
                 | "</title>"
-        ) {
+        ) && !tail[end..].starts_with('\n')
+        {
             out.push('\n');
         }
         rest = &tail[end..];
@@ -157,52 +277,4 @@ pub(crate) fn break_lines(html: String) -> String {
 /// Escapes text for HTML, as Maud does.
 pub(crate) fn escape(text: &str) -> String {
     html! { (text) }.into_string()
-}
-
-fn article_block(briefing: &Briefing, article: &EditionArticle) -> Markup {
-    let t = &briefing.theme;
-    let c = &t.colors;
-    let body_font = &t.fonts.body;
-    let head_font = &t.fonts.heading;
-    let link = safe_link(&article.url);
-    let meta = match local_time(briefing, article.published) {
-        Some(time) => format!("{} · {}", article.source, time),
-        None => article.source.clone(),
-    };
-    html! {
-        h3 style=(format!("margin:0 0 4px;font-family:{head_font};font-size:18px;line-height:24px;")) {
-            @if let Some(href) = &link {
-                a class="link" href=(href) style=(format!("color:{};text-decoration:none;", c.accent)) { (article.title) }
-            } @else {
-                span class="txt" style=(format!("color:{};", c.text)) { (article.title) }
-            }
-        }
-        p class="muted" style=(format!("margin:0 0 8px;font-family:{head_font};font-size:13px;line-height:18px;color:{};", c.muted)) { (meta) }
-        p class="txt" style=(format!("margin:0 0 10px;font-family:{body_font};font-size:16px;line-height:25px;color:{};", c.text)) { (article.lead) }
-        @if let Some(quote) = &article.quote {
-            table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 10px;" {
-                tr { td style=(format!("padding:4px 0 4px 14px;border-left:3px solid {};", c.quote_rule)) {
-                    blockquote class="txt" style=(format!("margin:0;font-family:{body_font};font-size:16px;line-height:25px;font-style:italic;color:{};", c.text)) {
-                        "“" (quote.text) "”"
-                    }
-                    @if let Some(speaker) = &quote.speaker {
-                        p class="muted" style=(format!("margin:4px 0 0;font-family:{head_font};font-size:13px;line-height:18px;color:{};", c.muted)) { "— " (speaker) }
-                    }
-                } }
-            }
-        }
-        @if let Some(href) = &link {
-            p style=(format!("margin:0;font-family:{head_font};font-size:14px;line-height:20px;")) {
-                a class="link" href=(href) style=(format!("color:{};text-decoration:underline;", c.accent)) {
-                    "Read the full story at " (article.source)
-                }
-            }
-        }
-    }
-}
-
-/// Only http(s) links go into the mail; anything else is dropped.
-fn safe_link(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
-    matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
 }

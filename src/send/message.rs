@@ -79,9 +79,9 @@ fn url_escape(s: &str) -> String {
 }
 
 /// Builds the message carrying `digest` to `subscriber`, signed when the
-/// sender has a DKIM key.
+/// sender has a DKIM key. The encoded bodies move into the message.
 pub fn build_message(
-    digest: &Digest,
+    digest: Digest,
     subscriber: &Subscriber,
     sender: &Sender,
     date: NaiveDate,
@@ -102,13 +102,14 @@ pub fn build_message(
         .subject(&digest.subject)
         .date_now()
         .message_id(Some(id));
-    let built = match &digest.encoded.html {
+    let text = part(ContentType::TEXT_PLAIN, digest.encoded.text);
+    let built = match digest.encoded.html {
         Some(html) => builder.multipart(
             MultiPart::alternative()
-                .singlepart(part(ContentType::TEXT_PLAIN, &digest.encoded.text))
+                .singlepart(text)
                 .singlepart(part(ContentType::TEXT_HTML, html)),
         ),
-        None => builder.singlepart(part(ContentType::TEXT_PLAIN, &digest.encoded.text)),
+        None => builder.singlepart(text),
     };
     let mut message = built.map_err(|e| MessageError::Build(e.to_string()))?;
     let headers = message.headers_mut();
@@ -146,11 +147,9 @@ pub fn build_message(
 }
 
 /// A body part from its quoted-printable bytes, encoded by `render`.
-fn part(content_type: ContentType, quoted_printable: &[u8]) -> SinglePart {
-    let body = Body::dangerous_pre_encoded(
-        quoted_printable.to_vec(),
-        ContentTransferEncoding::QuotedPrintable,
-    );
+fn part(content_type: ContentType, quoted_printable: Vec<u8>) -> SinglePart {
+    let body =
+        Body::dangerous_pre_encoded(quoted_printable, ContentTransferEncoding::QuotedPrintable);
     SinglePart::builder().header(content_type).body(body)
 }
 
@@ -184,6 +183,8 @@ mod tests {
             name: Some("Ana, \"the reader\"".into()),
             sections: vec![],
             format: Format::Html,
+            language: None,
+            timezone: None,
         };
         let digest = Digest::new(
             "Briefing: Friday".into(),
@@ -192,7 +193,7 @@ mod tests {
         );
         let date = "2026-11-27".parse().unwrap();
         let raw = String::from_utf8(
-            build_message(&digest, &sub, &sender, date, &links)
+            build_message(digest.clone(), &sub, &sender, date, &links)
                 .unwrap()
                 .formatted(),
         )

@@ -7,7 +7,13 @@ use std::path::{Path, PathBuf};
 
 use lettre::Address;
 
+use crate::language::Language;
 use crate::model::{Format, Subscriber};
+
+/// The columns a list may have; only `email` is required.
+pub const COLUMNS: [&str; 7] = [
+    "email", "name", "sections", "format", "language", "timezone", "status",
+];
 
 pub mod edit;
 
@@ -146,9 +152,10 @@ pub fn parse_list(
     let email_col =
         column("email").ok_or_else(|| malformed("the header row has no `email` column".into()))?;
     for h in &headers {
-        if !["email", "name", "sections", "format", "status"].contains(&h.as_str()) {
+        if !COLUMNS.contains(&h.as_str()) {
             return Err(malformed(format!(
-                "unknown column `{h}` (known: email, name, sections, format, status)"
+                "unknown column `{h}` (known: {})",
+                COLUMNS.join(", ")
             )));
         }
     }
@@ -158,6 +165,7 @@ pub fn parse_list(
         column("format"),
         column("status"),
     );
+    let (language_col, timezone_col) = (column("language"), column("timezone"));
 
     let mut out = Lists::default();
     let mut seen = HashSet::new();
@@ -235,6 +243,30 @@ pub fn parse_list(
                 .push(problem(format!("unknown section `{unknown}`")));
             continue;
         }
+        let language = match field(language_col) {
+            None => None,
+            Some(tag) => match Language::parse(tag) {
+                Some(l) => Some(l),
+                None => {
+                    out.problems.push(problem(format!(
+                        "unknown language `{tag}` (e.g. en, fr, de-AT)"
+                    )));
+                    continue;
+                }
+            },
+        };
+        let timezone = match field(timezone_col) {
+            None => None,
+            Some(name) => match name.parse::<chrono_tz::Tz>() {
+                Ok(tz) => Some(tz),
+                Err(_) => {
+                    out.problems.push(problem(format!(
+                        "unknown timezone `{name}` (an IANA name like Europe/Paris)"
+                    )));
+                    continue;
+                }
+            },
+        };
         match field(status_col).map(str::to_ascii_lowercase).as_deref() {
             None | Some("active") => {}
             Some("unsubscribed" | "bounced") => {
@@ -254,6 +286,8 @@ pub fn parse_list(
             name: field(name_col).map(String::from),
             sections,
             format,
+            language,
+            timezone,
         });
     }
     Ok(out)
