@@ -68,6 +68,11 @@ pub enum Command {
         /// Folder to write into.
         #[arg(long, default_value = "preview")]
         out: PathBuf,
+        /// Serve the preview in a browser at this address (e.g.
+        /// 127.0.0.1:8025) instead of writing files; it is rendered again
+        /// when digest.toml or templates/ change.
+        #[arg(long, value_name = "ADDR")]
+        serve: Option<std::net::SocketAddr>,
     },
     /// Collect, render and deliver the digest to every active subscriber,
     /// once per subscriber and edition: a rerun resumes where the last stopped.

@@ -4,8 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
+use std::net::SocketAddr;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -15,6 +17,7 @@ use newsdigest::collect::{self, Collection, Fetcher};
 use newsdigest::config::{CollectSettings, Config, Transport as TransportKind};
 use newsdigest::edition::assemble;
 use newsdigest::model::{DeliveryOutcome, Edition, Format, Subscriber};
+use newsdigest::preview::{self, PreviewPages};
 use newsdigest::render::{Briefing, Prepared, Reader, Theme, render_digest};
 use newsdigest::send::{
     self, Delivering, Job, Ledger, Outbox, Relay, Sender, Transport, UnsubscribeLinks,
@@ -67,9 +70,21 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 let config = load_config(&cli.config)?;
                 collect_edition(&config, edition.date, json).await
             }
-            Command::Preview { edition, out } => {
+            Command::Preview {
+                edition,
+                out,
+                serve: None,
+            } => {
                 let config = load_config(&cli.config)?;
                 preview(&config, edition.date, &out).await
+            }
+            Command::Preview {
+                edition,
+                serve: Some(addr),
+                ..
+            } => {
+                let config = load_config(&cli.config)?;
+                preview_server(config, edition.date, addr).await
             }
             Command::Send(args) => {
                 let config = load_config(&cli.config)?;
@@ -289,8 +304,9 @@ fn build_for(
     send::build_message(digest, subscriber, sender, date, &links)
 }
 
-/// `digest preview`: the digest as one subscriber would get it, on disk.
-async fn preview(config: &Config, date: Option<NaiveDate>, out: &Path) -> Result<Outcome> {
+/// The digest as one subscriber would get it: the first subscriber of the
+/// lists, or an editor's sample.
+async fn preview_pages(config: &Config, date: Option<NaiveDate>) -> Result<PreviewPages> {
     let briefing = briefing(config)?;
     let (edition, collection) = build_edition(config, date).await?;
     let secret = Secret::from_env().ok();
@@ -313,7 +329,19 @@ async fn preview(config: &Config, date: Option<NaiveDate>, out: &Path) -> Result
         unsubscribe_url: links.visible().to_string(),
     };
     let digest = render_digest(&edition, &briefing, &reader)?;
-    let message = send::build_message(digest.clone(), &sample, &sender, edition.date, &links)?;
+    let (html, text) = (digest.html.clone().unwrap_or_default(), digest.text.clone());
+    let message = send::build_message(digest, &sample, &sender, edition.date, &links)?;
+    Ok(PreviewPages {
+        html,
+        text,
+        eml: message.formatted(),
+        warnings: collection.failures.iter().map(|f| f.to_string()).collect(),
+    })
+}
+
+/// `digest preview`: the digest as one subscriber would get it, on disk.
+async fn preview(config: &Config, date: Option<NaiveDate>, out: &Path) -> Result<Outcome> {
+    let pages = preview_pages(config, date).await?;
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let write = |name: &str, bytes: &[u8]| -> Result<()> {
         let path = out.join(name);
@@ -321,13 +349,39 @@ async fn preview(config: &Config, date: Option<NaiveDate>, out: &Path) -> Result
         println!("{}", path.display());
         Ok(())
     };
-    write(
-        "digest.html",
-        digest.html.as_deref().unwrap_or_default().as_bytes(),
-    )?;
-    write("digest.txt", digest.text.as_bytes())?;
-    write("sample.eml", &message.formatted())?;
-    Ok(partial_if(!collection.failures.is_empty()))
+    write("digest.html", pages.html.as_bytes())?;
+    write("digest.txt", pages.text.as_bytes())?;
+    write("sample.eml", &pages.eml)?;
+    Ok(partial_if(!pages.warnings.is_empty()))
+}
+
+/// `digest preview --serve`: the preview in a browser, rendered again from
+/// `digest.toml` and `templates/` whenever they change.
+async fn preview_server(
+    config: Config,
+    date: Option<NaiveDate>,
+    addr: SocketAddr,
+) -> Result<Outcome> {
+    let watch = vec![config.path.clone(), config.templates.clone()];
+    let path = config.path.clone();
+    let render: preview::RenderFn = Arc::new(move || {
+        let path = path.clone();
+        let handle = tokio::runtime::Handle::current();
+        // The rendering runs on a blocking thread of its own, so its future
+        // need not be Send.
+        Box::pin(async move {
+            tokio::task::spawn_blocking(move || {
+                let config = Config::load(&path).map_err(|e| e.to_string())?;
+                handle
+                    .block_on(preview_pages(&config, date))
+                    .map_err(|e| format!("{e:#}"))
+            })
+            .await
+            .map_err(|e| e.to_string())?
+        })
+    });
+    preview::serve(addr, preview::router(render, watch)).await?;
+    Ok(Outcome::Done)
 }
 
 /// The edition as first sent: reruns of the same date send the same digest

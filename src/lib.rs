@@ -19,6 +19,7 @@ pub mod config;
 pub mod edition;
 pub mod language;
 pub mod model;
+pub mod preview;
 pub mod render;
 pub mod send;
 pub mod serve;

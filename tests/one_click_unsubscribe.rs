@@ -3,28 +3,15 @@
 
 mod support;
 
-use std::process::{Child, Command};
-use std::time::Duration;
+use std::process::Command;
 
 use futures_util::stream::{self, StreamExt};
 use newsdigest::unsubscribe::Secret;
-use support::{digest_env, write_config, write_list};
+use support::{Running, digest_env, free_port, write_config, write_list};
 
 const SECRET: &str = "a secret for the tests, long enough";
 
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn setup(subscribers: usize) -> (tempfile::TempDir, std::path::PathBuf, Server) {
+fn setup(subscribers: usize) -> (tempfile::TempDir, std::path::PathBuf, Running) {
     let dir = tempfile::tempdir().unwrap();
     write_list(dir.path(), "europe", subscribers);
     let feed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/feeds/europe.xml");
@@ -35,11 +22,7 @@ fn setup(subscribers: usize) -> (tempfile::TempDir, std::path::PathBuf, Server) 
             feed.to_str().unwrap()
         ),
     );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_digest"))
         .args([
             "--config",
@@ -51,20 +34,7 @@ fn setup(subscribers: usize) -> (tempfile::TempDir, std::path::PathBuf, Server) 
         .env("DIGEST_SECRET", SECRET)
         .spawn()
         .unwrap();
-    for _ in 0..200 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    (
-        dir,
-        config,
-        Server {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-        },
-    )
+    (dir, config, Running::on_port(child, port))
 }
 
 fn client() -> reqwest::Client {

@@ -3,24 +3,8 @@
 
 mod support;
 
-use std::path::Path;
-
 use mail_parser::{MessageParser, MimeHeaders};
-use support::digest;
-
-/// Copies what the main command reads into a scratch folder, so the test
-/// writes its outbox there and not into the repository.
-fn shipped_setup(into: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::copy(root.join("digest.toml"), into.join("digest.toml")).unwrap();
-    for dir in ["samples/feeds", "subscribers", "templates"] {
-        std::fs::create_dir_all(into.join(dir)).unwrap();
-        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(entry.path(), into.join(dir).join(entry.file_name())).unwrap();
-        }
-    }
-}
+use support::{digest, shipped_setup};
 
 #[test]
 fn sample_edition_lands_in_the_outbox_once_per_subscriber() {

@@ -380,3 +380,57 @@ pub fn digest_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     }
     cmd.output().expect("run digest")
 }
+
+/// Copies what the main command reads (digest.toml, sample feeds, lists,
+/// templates) into a scratch folder, so a test writes there and not into
+/// the repository.
+pub fn shipped_setup(into: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("digest.toml"), into.join("digest.toml")).unwrap();
+    for dir in ["samples/feeds", "subscribers", "templates"] {
+        std::fs::create_dir_all(into.join(dir)).unwrap();
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), into.join(dir).join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// A port free on 127.0.0.1 at the time of asking.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A `digest` server process, killed when dropped.
+pub struct Running {
+    pub child: std::process::Child,
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+}
+
+impl Running {
+    /// Waits until `child` accepts connections on `port`.
+    pub fn on_port(child: std::process::Child, port: u16) -> Running {
+        for _ in 0..300 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        Running {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
