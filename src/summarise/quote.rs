@@ -19,6 +19,11 @@ const ACCORDING: &str = r"according\s+to|selon|laut|según|secondo";
 /// A person's or organisation's name: capitalised words, with the usual particles.
 const NAME: &str = r"[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|de|van|von|der|den|da|di|del|della|du|bin|al|le|la))*";
 
+/// A name after the verb may follow a title written in lower case
+/// ("said Icelandic foreign minister Guðrún Jónsdóttir"); the title is
+/// dropped later by `reduce_name`.
+const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|for)\s+)*";
+
 /// The same pronouns as a pattern, in any case.
 const PRONOUN: &str = r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei)\b";
 
@@ -199,7 +204,7 @@ const NOT_NAMES: &[&str] = &[
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})\b|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{NAME})|(?:{ACCORDING})\s+(?P<who3>{NAME}))"
+        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})\b|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+(?P<who3>{NAME}))"
     ))
     .expect("after-quote attribution pattern")
 });
@@ -481,6 +486,11 @@ mod tests {
         ]);
         let q = pick_key_quote(&p, "").unwrap();
         assert_eq!(q.speaker.as_deref(), Some("Marc Dubois"));
+        let p = paras(&[
+            "“Our researchers need to be on the same ships again, sharing the same data, if we want to understand it,” said Icelandic foreign minister Guðrún Jónsdóttir after the meeting.",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Guðrún Jónsdóttir"));
     }
 
     #[test]
