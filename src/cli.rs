@@ -61,6 +61,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Parse one feed (file or URL) and list every item, whatever its date:
+    /// for trying a new source.
+    Feed {
+        /// A feed file or http(s) URL.
+        input: String,
+        /// Print `{"title", "items": [{"title", "url", "published", "summary_words"}]}`.
+        #[arg(long)]
+        json: bool,
+        /// Allow a URL on this machine's own network (loopback, private).
+        #[arg(long)]
+        allow_private_hosts: bool,
+    },
+    /// Report each configured source's health: reachable, parseable, items in
+    /// the edition's window.
+    Check {
+        #[command(flatten)]
+        edition: EditionArgs,
+    },
     /// Write the rendered digest (digest.html, digest.txt, sample.eml) for editors.
     Preview {
         #[command(flatten)]

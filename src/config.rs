@@ -135,6 +135,16 @@ pub struct CollectSettings {
     pub max_body_bytes: usize,
     /// Contact address sent in the User-Agent so site owners can reach us.
     pub contact: Option<String>,
+    /// Seconds allowed to open a connection.
+    pub connect_timeout_secs: u64,
+    /// Further tries after a timeout, a dropped connection, a 5xx or a 429.
+    pub retries: u32,
+    /// Wait before the first retry, doubled for each further one.
+    pub retry_backoff_ms: u64,
+    /// Requests in flight at once, over all hosts.
+    pub concurrency: usize,
+    /// Requests in flight at once to one host.
+    pub per_host: usize,
 }
 
 impl Default for CollectSettings {
@@ -145,6 +155,11 @@ impl Default for CollectSettings {
             timeout_secs: 20,
             max_body_bytes: 10 * 1024 * 1024,
             contact: None,
+            connect_timeout_secs: 10,
+            retries: 2,
+            retry_backoff_ms: 500,
+            concurrency: 16,
+            per_host: 4,
         }
     }
 }

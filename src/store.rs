@@ -1,6 +1,8 @@
 //! The state that must survive between runs, in one SQLite file under
-//! `[state] dir`: the send ledger (who got which edition) and the
-//! suppression list (unsubscribes and permanent bounces).
+//! `[state] dir`: the send ledger (who got which edition), the suppression
+//! list (unsubscribes and permanent bounces), and the collector's memory
+//! (HTTP validators for conditional GET, when each article was first seen
+//! and in which edition it went out).
 //!
 //! SQLite in WAL mode keeps every write atomic, so a run killed at any point
 //! leaves the file consistent; a lock file keeps two sends from overlapping.
@@ -132,6 +134,197 @@ pub fn lock_state(dir: &Path) -> Result<StateLock, StoreError> {
     }
 }
 
+/// Opens `state.sqlite` in `dir` (creating the folder, the file and the
+/// tables as needed), in WAL mode so readers and one writer never block
+/// each other for long and a killed run leaves the file consistent.
+fn connect(dir: &Path) -> Result<(Connection, PathBuf), StoreError> {
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let path = dir.join("state.sqlite");
+    let sql = |source| StoreError::Sql {
+        path: path.clone(),
+        source,
+    };
+    let conn = Connection::open(&path).map_err(sql)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))
+        .map_err(sql)?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         CREATE TABLE IF NOT EXISTS deliveries (
+             edition    TEXT NOT NULL,
+             list       TEXT NOT NULL,
+             email      TEXT NOT NULL,
+             state      TEXT NOT NULL,
+             attempts   INTEGER NOT NULL DEFAULT 0,
+             last_error TEXT,
+             updated_at TEXT NOT NULL,
+             PRIMARY KEY (edition, list, email)
+         ) WITHOUT ROWID;
+         CREATE TABLE IF NOT EXISTS suppressions (
+             list       TEXT NOT NULL,
+             email      TEXT NOT NULL,
+             reason     TEXT NOT NULL,
+             created_at TEXT NOT NULL,
+             PRIMARY KEY (list, email)
+         ) WITHOUT ROWID;
+         CREATE TABLE IF NOT EXISTS http_cache (
+             url           TEXT PRIMARY KEY,
+             etag          TEXT,
+             last_modified TEXT,
+             body          BLOB NOT NULL,
+             stored_at     TEXT NOT NULL
+         ) WITHOUT ROWID;
+         CREATE TABLE IF NOT EXISTS articles (
+             key          TEXT PRIMARY KEY,
+             first_seen   TEXT NOT NULL,
+             sent_edition TEXT
+         ) WITHOUT ROWID;",
+    )
+    .map_err(sql)?;
+    Ok((conn, path))
+}
+
+/// The collector's memory between runs, shared by its concurrent fetches.
+/// A failure to read or write it is logged and costs only the memory: the
+/// run goes on as if the state were empty.
+pub struct Memory {
+    conn: std::sync::Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl Memory {
+    /// Opens the state in `dir`.
+    pub fn open(dir: &Path) -> Result<Memory, StoreError> {
+        let (conn, path) = connect(dir)?;
+        Ok(Memory {
+            conn: std::sync::Mutex::new(conn),
+            path,
+        })
+    }
+
+    fn with<T>(
+        &self,
+        what: &str,
+        f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
+    ) -> Option<T> {
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        match f(&mut conn) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                tracing::warn!("state database {}: cannot {what}: {e}", self.path.display());
+                None
+            }
+        }
+    }
+
+    /// Records that the articles with these keys went out in `edition`
+    /// (the earliest edition is kept).
+    pub fn mark_sent<'a>(&self, edition: NaiveDate, keys: impl IntoIterator<Item = &'a str>) {
+        let now = Utc::now().to_rfc3339();
+        let edition = edition.to_string();
+        let keys: Vec<&str> = keys.into_iter().collect();
+        self.with("record the sent articles", |conn| {
+            let tx = conn.transaction()?;
+            {
+                let mut stmt = tx.prepare_cached(
+                    "INSERT INTO articles (key, first_seen, sent_edition) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(key) DO UPDATE SET sent_edition = excluded.sent_edition
+                     WHERE sent_edition IS NULL OR sent_edition > excluded.sent_edition",
+                )?;
+                for key in &keys {
+                    stmt.execute(params![key, now, edition])?;
+                }
+            }
+            tx.commit()
+        });
+    }
+}
+
+impl crate::collect::History for Memory {
+    fn first_seen(&self, keys: &[String], now: chrono::DateTime<Utc>) -> chrono::DateTime<Utc> {
+        let stamp = now.to_rfc3339();
+        self.with("record when articles were first seen", |conn| {
+            let tx = conn.transaction()?;
+            let mut earliest: Option<String> = None;
+            {
+                let mut get = tx.prepare_cached("SELECT first_seen FROM articles WHERE key = ?1")?;
+                for key in keys {
+                    if let Some(seen) = get
+                        .query_row([key], |r| r.get::<_, String>(0))
+                        .optional()?
+                        && earliest.as_ref().is_none_or(|e| seen < *e)
+                    {
+                        earliest = Some(seen);
+                    }
+                }
+                let first = earliest.clone().unwrap_or_else(|| stamp.clone());
+                let mut put = tx.prepare_cached(
+                    "INSERT INTO articles (key, first_seen) VALUES (?1, ?2) ON CONFLICT(key) DO NOTHING",
+                )?;
+                for key in keys {
+                    put.execute(params![key, first])?;
+                }
+            }
+            tx.commit()?;
+            Ok(earliest)
+        })
+        .flatten()
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s).ok())
+        .map_or(now, |t| t.with_timezone(&Utc))
+    }
+
+    fn sent_in(&self, keys: &[String]) -> Option<NaiveDate> {
+        self.with("look up sent articles", |conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT sent_edition FROM articles WHERE key = ?1 AND sent_edition IS NOT NULL",
+            )?;
+            let mut found = None;
+            for key in keys {
+                if let Some(e) = stmt
+                    .query_row([key], |r| r.get::<_, String>(0))
+                    .optional()?
+                {
+                    found = e.parse().ok();
+                    break;
+                }
+            }
+            Ok(found)
+        })
+        .flatten()
+    }
+}
+
+impl crate::collect::fetch::HttpCache for Memory {
+    fn get(&self, url: &str) -> Option<crate::collect::fetch::Cached> {
+        self.with("read the HTTP cache", |conn| {
+            conn.prepare_cached("SELECT etag, last_modified, body FROM http_cache WHERE url = ?1")?
+                .query_row([url], |r| {
+                    Ok(crate::collect::fetch::Cached {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                        body: r.get(2)?,
+                    })
+                })
+                .optional()
+        })
+        .flatten()
+    }
+
+    fn put(&self, url: &str, cached: &crate::collect::fetch::Cached) {
+        self.with("write the HTTP cache", |conn| {
+            conn.prepare_cached(
+                "INSERT INTO http_cache (url, etag, last_modified, body, stored_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                 body = excluded.body, stored_at = excluded.stored_at",
+            )?
+            .execute(params![url, cached.etag, cached.last_modified, cached.body, Utc::now().to_rfc3339()])
+        });
+    }
+}
+
 /// The state database.
 pub struct Store {
     conn: Connection,
@@ -141,40 +334,7 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) `state.sqlite` in `dir`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let path = dir.join("state.sqlite");
-        let sql = |source| StoreError::Sql {
-            path: path.clone(),
-            source,
-        };
-        let conn = Connection::open(&path).map_err(sql)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(sql)?;
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = NORMAL;
-             CREATE TABLE IF NOT EXISTS deliveries (
-                 edition    TEXT NOT NULL,
-                 list       TEXT NOT NULL,
-                 email      TEXT NOT NULL,
-                 state      TEXT NOT NULL,
-                 attempts   INTEGER NOT NULL DEFAULT 0,
-                 last_error TEXT,
-                 updated_at TEXT NOT NULL,
-                 PRIMARY KEY (edition, list, email)
-             ) WITHOUT ROWID;
-             CREATE TABLE IF NOT EXISTS suppressions (
-                 list       TEXT NOT NULL,
-                 email      TEXT NOT NULL,
-                 reason     TEXT NOT NULL,
-                 created_at TEXT NOT NULL,
-                 PRIMARY KEY (list, email)
-             ) WITHOUT ROWID;",
-        )
-        .map_err(sql)?;
+        let (conn, path) = connect(dir)?;
         Ok(Store { conn, path })
     }
 

@@ -37,9 +37,12 @@ pub fn parse_feed(body: &[u8], base: Option<&Url>) -> Result<ParsedFeed, FeedErr
     let parser = feed_rs::parser::Builder::new()
         .base_uri(base.map(|u| u.as_str()))
         .build();
-    let feed = parser
-        .parse(body)
-        .map_err(|e| FeedError(describe_feed_error(&e)))?;
+    let feed = parser.parse(body).map_err(|e| {
+        FeedError(match &e {
+            feed_rs::parser::ParseFeedError::JsonSerde(_) => describe_feed_error(&e),
+            _ => xml_error_at_line(body).unwrap_or_else(|| describe_feed_error(&e)),
+        })
+    })?;
     let title = feed
         .title
         .map(|t| html_to_plain(&t.content))
@@ -83,6 +86,23 @@ pub fn parse_feed(body: &[u8], base: Option<&Url>) -> Result<ParsedFeed, FeedErr
         })
         .collect();
     Ok(ParsedFeed { title, items })
+}
+
+/// Where an XML document stops being well-formed: "XML error at line N: …".
+fn xml_error_at_line(body: &[u8]) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_reader(body);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(quick_xml::events::Event::Eof) => return None,
+            Ok(_) => buf.clear(),
+            Err(e) => {
+                let at = (reader.error_position() as usize).min(body.len());
+                let line = body[..at].iter().filter(|b| **b == b'\n').count() + 1;
+                return Some(format!("XML error at line {line}: {e}"));
+            }
+        }
+    }
 }
 
 fn describe_feed_error(e: &feed_rs::parser::ParseFeedError) -> String {
@@ -133,7 +153,8 @@ mod tests {
     }
 
     #[test]
-    fn malformed_xml_is_an_error() {
-        assert!(parse_feed(b"<rss><channel><item></rss", None).is_err());
+    fn malformed_xml_is_an_error_with_its_line() {
+        let err = parse_feed(b"<rss>\n<channel>\n<item>\n</rss>", None).unwrap_err();
+        assert!(err.to_string().contains("at line 4"), "{err}");
     }
 }

@@ -5,6 +5,7 @@
 //! feed gives only a teaser, the article page is fetched in its place. A
 //! source that fails is reported and the others go on.
 
+pub mod charset;
 pub mod dedupe;
 pub mod feed;
 pub mod fetch;
@@ -12,8 +13,7 @@ pub mod window;
 
 use std::collections::HashSet;
 
-use chrono::{NaiveDate, Utc};
-use futures_util::future::join_all;
+use chrono::{DateTime, NaiveDate, Utc};
 use futures_util::stream::{self, StreamExt};
 use url::Url;
 
@@ -26,8 +26,6 @@ pub use window::{EditionWindow, edition_window};
 
 /// A feed item this short (in words) is taken for a teaser.
 const TEASER_WORDS: usize = 120;
-/// Article pages fetched at once.
-const PAGE_CONCURRENCY: usize = 8;
 
 /// The articles of one section, newest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,32 +60,109 @@ pub struct Collection {
     pub window: EditionWindow,
     pub sections: Vec<SectionArticles>,
     pub failures: Vec<SourceFailure>,
+    pub stats: CollectStats,
 }
 
-/// Collects the edition dated `date` from every section's sources.
-pub async fn collect_edition(config: &Config, fetcher: &Fetcher, date: NaiveDate) -> Collection {
-    let window = edition_window(date, config.collect.cutoff, config.digest.timezone);
-    let now = Utc::now();
-    let mut failures = Vec::new();
-    let mut seen = HashSet::new();
-    let mut sections = Vec::with_capacity(config.sections.len());
+/// Counts for the run's summary line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CollectStats {
+    pub sources: usize,
+    /// Feeds the server said had not changed (304).
+    pub not_modified: usize,
+    pub pages_fetched: usize,
+    /// Items left out because an earlier edition carried them.
+    pub already_sent: usize,
+}
 
-    for section in &config.sections {
-        let reads = join_all(section.sources.iter().map(|s| read_source(fetcher, s))).await;
-        let mut candidates: Vec<(FeedItem, &Source, String)> = Vec::new();
-        for (source, result) in section.sources.iter().zip(reads) {
+/// What the collector remembers between runs: when an article was first
+/// seen (the date of items that carry none), and whether an earlier edition
+/// already carried it. Keys are canonical URLs and `id:` + the feed's guid.
+pub trait History: Send + Sync {
+    fn first_seen(&self, keys: &[String], now: DateTime<Utc>) -> DateTime<Utc>;
+    fn sent_in(&self, keys: &[String]) -> Option<NaiveDate>;
+}
+
+/// No memory at all: every item is new, undated ones dated now.
+pub struct Forgetful;
+
+impl History for Forgetful {
+    fn first_seen(&self, _: &[String], now: DateTime<Utc>) -> DateTime<Utc> {
+        now
+    }
+    fn sent_in(&self, _: &[String]) -> Option<NaiveDate> {
+        None
+    }
+}
+
+/// Steps reported while collecting, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many more things to fetch.
+    Queued(usize),
+    /// One feed or page done.
+    Done,
+}
+
+/// One collecting run: where to fetch from, what to remember, whom to tell.
+pub struct Collector<'a> {
+    pub config: &'a Config,
+    pub fetcher: &'a Fetcher,
+    pub history: &'a dyn History,
+    pub progress: &'a (dyn Fn(Progress) + Send + Sync),
+}
+
+/// The keys an item is known by across feeds and runs.
+pub fn item_keys(url: &str, id: &str) -> Vec<String> {
+    vec![dedupe::canonical_url(url), format!("id:{id}")]
+}
+
+impl Collector<'_> {
+    /// Collects the edition dated `date` from every section's sources. All
+    /// sources are read at once (within the fetcher's limits), then each
+    /// section takes its newest items in the window that no earlier section
+    /// and no earlier edition has, then teaser pages are fetched at once.
+    pub async fn collect(&self, date: NaiveDate) -> Collection {
+        let config = self.config;
+        let window = edition_window(date, config.collect.cutoff, config.digest.timezone);
+        let now = Utc::now();
+        let mut failures = Vec::new();
+        let mut stats = CollectStats::default();
+        let all_sources: Vec<(usize, &Source)> = config
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.sources.iter().map(move |src| (i, src)))
+            .collect();
+        stats.sources = all_sources.len();
+        (self.progress)(Progress::Queued(all_sources.len()));
+        let reads = stream::iter(all_sources.iter().map(|(_, source)| async move {
+            let read = read_source(self.fetcher, source).await;
+            (self.progress)(Progress::Done);
+            read
+        }))
+        .buffered(all_sources.len().max(1))
+        .collect::<Vec<_>>()
+        .await;
+
+        let mut per_section: Vec<Vec<(FeedItem, &Source, String)>> =
+            vec![Vec::new(); config.sections.len()];
+        for ((i, source), result) in all_sources.iter().zip(reads) {
             match result {
-                Ok((feed_title, items)) => {
+                Ok(read) => {
+                    if read.not_modified {
+                        stats.not_modified += 1;
+                    }
                     let name = source
                         .name
                         .clone()
-                        .or(feed_title)
+                        .or(read.title)
                         .unwrap_or_else(|| default_source_name(&source.location));
-                    candidates.extend(items.into_iter().map(|i| (i, source, name.clone())));
+                    per_section[*i]
+                        .extend(read.items.into_iter().map(|it| (it, *source, name.clone())));
                 }
                 Err(reason) => {
                     let failure = SourceFailure {
-                        section: section.name.clone(),
+                        section: config.sections[*i].name.clone(),
                         source: source.location.to_string(),
                         reason,
                     };
@@ -96,69 +171,128 @@ pub async fn collect_edition(config: &Config, fetcher: &Fetcher, date: NaiveDate
                 }
             }
         }
-        // Undated items count as first seen now.
-        candidates.retain(|(item, _, _)| window.contains(item.published.unwrap_or(now)));
-        candidates.sort_by_key(|c| std::cmp::Reverse(c.0.published));
-        let mut picked = Vec::new();
-        for candidate in candidates {
-            if picked.len() == section.max_articles {
-                break;
+
+        let mut seen = HashSet::new();
+        let mut picked_all: Vec<(usize, FeedItem, &Source, String)> = Vec::new();
+        for (i, (section, mut candidates)) in config.sections.iter().zip(per_section).enumerate() {
+            // Items without a date count from when they were first seen.
+            for (item, _, _) in candidates.iter_mut() {
+                if item.published.is_none() {
+                    item.published = Some(
+                        self.history
+                            .first_seen(&item_keys(&item.url, &item.id), now),
+                    );
+                }
             }
-            let keys = [
-                dedupe::canonical_url(&candidate.0.url),
-                format!("id:{}", candidate.0.id),
-            ];
-            if keys.iter().any(|k| seen.contains(k)) {
-                continue;
+            candidates.retain(|(item, _, _)| item.published.is_some_and(|t| window.contains(t)));
+            candidates.sort_by_key(|c| std::cmp::Reverse(c.0.published));
+            let mut picked = 0;
+            for (item, source, name) in candidates {
+                if picked == section.max_articles {
+                    break;
+                }
+                let keys = item_keys(&item.url, &item.id);
+                if keys.iter().any(|k| seen.contains(k)) {
+                    continue;
+                }
+                seen.extend(keys.iter().cloned());
+                if let Some(edition) = self.history.sent_in(&keys)
+                    && edition != date
+                {
+                    stats.already_sent += 1;
+                    continue;
+                }
+                picked += 1;
+                picked_all.push((i, item, source, name));
             }
-            seen.extend(keys);
-            picked.push(candidate);
         }
 
-        let pages = stream::iter(picked.into_iter().map(|(item, source, name)| async move {
-            complete_article(fetcher, item, source, name).await
-        }))
-        .buffered(PAGE_CONCURRENCY)
+        let wanted = picked_all
+            .iter()
+            .filter(|(_, item, source, _)| wants_page(item, source))
+            .count();
+        (self.progress)(Progress::Queued(wanted));
+        let completed = stream::iter(picked_all.into_iter().map(
+            |(i, item, source, name)| async move {
+                let fetch = wants_page(&item, source);
+                let done = complete_article(self.fetcher, item, fetch, name).await;
+                if fetch {
+                    (self.progress)(Progress::Done);
+                }
+                (i, fetch, done)
+            },
+        ))
+        .buffered(config.collect.concurrency.max(1) * 2)
         .collect::<Vec<_>>()
         .await;
-        let mut articles = Vec::with_capacity(pages.len());
-        for (article, page_failure) in pages {
+
+        let mut sections: Vec<SectionArticles> = config
+            .sections
+            .iter()
+            .map(|s| SectionArticles {
+                name: s.name.clone(),
+                articles: Vec::new(),
+            })
+            .collect();
+        for (i, fetched, (article, page_failure)) in completed {
+            if fetched && page_failure.is_none() {
+                stats.pages_fetched += 1;
+            }
             if let Some(reason) = page_failure {
                 let failure = SourceFailure {
-                    section: section.name.clone(),
+                    section: config.sections[i].name.clone(),
                     source: article.url.clone(),
                     reason: format!("{reason}; using the feed's text"),
                 };
                 tracing::warn!("{failure}");
                 failures.push(failure);
             }
-            articles.push(article);
+            sections[i].articles.push(article);
         }
-        sections.push(SectionArticles {
-            name: section.name.clone(),
-            articles,
-        });
-    }
-    Collection {
-        date,
-        window,
-        sections,
-        failures,
+        Collection {
+            date,
+            window,
+            sections,
+            failures,
+            stats,
+        }
     }
 }
 
-/// Reads and parses one source: its title and items, or why it failed.
-pub async fn read_source(
-    fetcher: &Fetcher,
-    source: &Source,
-) -> Result<(Option<String>, Vec<FeedItem>), String> {
+/// Collects with no memory and no progress reports.
+pub async fn collect_edition(config: &Config, fetcher: &Fetcher, date: NaiveDate) -> Collection {
+    Collector {
+        config,
+        fetcher,
+        history: &Forgetful,
+        progress: &|_| {},
+    }
+    .collect(date)
+    .await
+}
+
+/// A source as read: its title, items, and whether it was unchanged.
+#[derive(Debug, Clone)]
+pub struct SourceRead {
+    pub title: Option<String>,
+    pub items: Vec<FeedItem>,
+    /// The server answered 304; the items are those kept from last time.
+    pub not_modified: bool,
+}
+
+/// Reads and parses one source, or says why it failed.
+pub async fn read_source(fetcher: &Fetcher, source: &Source) -> Result<SourceRead, String> {
     let fetched = fetcher
         .fetch_source(&source.location)
         .await
         .map_err(|e| strip_location(&e.to_string(), &source.location))?;
-    let parsed =
-        feed::parse_feed(&fetched.body, fetched.url.as_ref()).map_err(|e| e.to_string())?;
-    Ok((parsed.title, parsed.items))
+    let body = charset::feed_to_utf8(&fetched.body, fetched.content_type.as_deref());
+    let parsed = feed::parse_feed(&body, fetched.url.as_ref()).map_err(|e| e.to_string())?;
+    Ok(SourceRead {
+        title: parsed.title,
+        items: parsed.items,
+        not_modified: fetched.not_modified,
+    })
 }
 
 /// Error texts from `fetch` name the location; the failure report names it too.
@@ -204,27 +338,32 @@ pub fn is_teaser(content: &str) -> bool {
         .any(|tail| lower.ends_with(tail))
 }
 
-/// Turns a feed item into an article, fetching its page when the feed gives
-/// only a teaser. A page that cannot be fetched leaves the feed's text in
-/// place, and the reason is returned for the report.
-async fn complete_article(
-    fetcher: &Fetcher,
-    item: FeedItem,
-    source: &Source,
-    source_name: String,
-) -> (Article, Option<String>) {
-    let wants_page = match source.full_text {
+fn wants_page(item: &FeedItem, source: &Source) -> bool {
+    match source.full_text {
         FullText::Always => true,
         FullText::Never => false,
         FullText::Auto => is_teaser(&item.content),
-    };
+    }
+}
+
+/// Turns a feed item into an article, fetching its page when `fetch_page`
+/// (the feed gives only a teaser). A page that cannot be fetched leaves the
+/// feed's text in place, and the reason is returned for the report.
+async fn complete_article(
+    fetcher: &Fetcher,
+    item: FeedItem,
+    fetch_page: bool,
+    source_name: String,
+) -> (Article, Option<String>) {
     let link = dedupe::strip_tracking(&item.url);
     let mut content = item.content;
     let mut failure = None;
-    if wants_page {
+    if fetch_page {
         match Url::parse(&link) {
             Ok(url) => match fetcher.fetch_url(&url).await {
-                Ok(page) => content = String::from_utf8_lossy(&page.body).into_owned(),
+                Ok(page) => {
+                    content = charset::page_to_string(&page.body, page.content_type.as_deref())
+                }
                 Err(e) => failure = Some(strip_location(&e.to_string(), &SourceLocation::Url(url))),
             },
             Err(e) => failure = Some(format!("invalid article link: {e}")),

@@ -12,6 +12,8 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
+mod sources;
+
 use crate::cli::{Cli, Command, SendArgs, SubscribersCommand};
 use newsdigest::collect::{self, Collection, Fetcher};
 use newsdigest::config::{CollectSettings, Config, Transport as TransportKind};
@@ -69,6 +71,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Command::Collect { edition, json } => {
                 let config = load_config(&cli.config)?;
                 collect_edition(&config, edition.date, json).await
+            }
+            Command::Feed {
+                input,
+                json,
+                allow_private_hosts,
+            } => sources::feed(&input, json, allow_private_hosts).await,
+            Command::Check { edition } => {
+                let config = load_config(&cli.config)?;
+                sources::check(&config, edition.date).await
             }
             Command::Preview {
                 edition,
@@ -135,7 +146,7 @@ async fn summarise_one(
     } else {
         std::fs::read(input).with_context(|| format!("cannot read {input}"))?
     };
-    let page = String::from_utf8_lossy(&bytes);
+    let page = collect::charset::page_to_string(&bytes, None);
     let summary = summarise(&page, lead_words);
     let mut out = std::io::stdout().lock();
     if json {
@@ -162,20 +173,53 @@ async fn summarise_one(
 /// Collects and summarises an edition; failed sources are warned about.
 async fn build_edition(config: &Config, date: Option<NaiveDate>) -> Result<(Edition, Collection)> {
     let date = date.unwrap_or_else(|| collect::window::today(config.digest.timezone));
-    let fetcher = Fetcher::new(&config.collect)?;
-    let collection = collect::collect_edition(config, &fetcher, date).await;
+    let memory = Arc::new(store::Memory::open(&config.state.dir)?);
+    let fetcher = Fetcher::new(&config.collect)?.with_cache(memory.clone());
+    let bar = progress_bar(0, "collecting");
+    let progress = |step: collect::Progress| {
+        if let Some(bar) = &bar {
+            match step {
+                collect::Progress::Queued(n) => bar.inc_length(n as u64),
+                collect::Progress::Done => bar.inc(1),
+            }
+        }
+    };
+    let collection = collect::Collector {
+        config,
+        fetcher: &fetcher,
+        history: memory.as_ref(),
+        progress: &progress,
+    }
+    .collect(date)
+    .await;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     let lead_words = config.summary.lead_words;
     let edition = {
         let collection = collection.clone();
         tokio::task::spawn_blocking(move || assemble(&collection, lead_words)).await?
     };
     tracing::info!(
-        "edition {}: {} articles, {} failed sources",
+        "edition {}: {}",
         edition.date,
-        edition.article_count(),
-        collection.failures.len()
+        collect_summary(&collection, &edition)
     );
     Ok((edition, collection))
+}
+
+/// One line saying how collecting went.
+fn collect_summary(collection: &Collection, edition: &Edition) -> String {
+    let s = &collection.stats;
+    format!(
+        "{} articles; {} sources ({} unchanged since last run), {} pages fetched, {} left out as sent in an earlier edition, {} failure(s)",
+        edition.article_count(),
+        s.sources,
+        s.not_modified,
+        s.pages_fetched,
+        s.already_sent,
+        collection.failures.len()
+    )
 }
 
 /// `digest collect`: the edition, as JSON or for reading.
@@ -215,6 +259,7 @@ async fn collect_edition(config: &Config, date: Option<NaiveDate>, json: bool) -
             }
         }
     }
+    eprintln!("collect: {}", collect_summary(&collection, &edition));
     Ok(partial_if(!collection.failures.is_empty()))
 }
 
@@ -406,6 +451,14 @@ async fn edition_for_send(config: &Config, date: NaiveDate) -> Result<(Edition, 
         std::fs::write(&tmp, serde_json::to_vec(&edition)?)
             .with_context(|| format!("cannot write {}", tmp.display()))?;
         std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))?;
+        // Later editions leave these articles out.
+        let keys: Vec<String> = edition
+            .sections
+            .iter()
+            .flat_map(|s| &s.articles)
+            .map(|a| collect::dedupe::canonical_url(&a.url))
+            .collect();
+        store::Memory::open(&config.state.dir)?.mark_sent(date, keys.iter().map(String::as_str));
     }
     Ok((edition, collection.failures.len()))
 }
@@ -541,7 +594,7 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
         );
     }
 
-    let progress = progress_bar(jobs.len() as u64);
+    let progress = progress_bar(jobs.len() as u64, "sending").filter(|_| !jobs.is_empty());
     let (ledger, writer) = Ledger::start(store);
     let result = if let Some(edition) = &edition {
         let prepared = Prepared::new(edition, &briefing)?;
@@ -607,16 +660,17 @@ async fn send_edition(config: &Config, args: &SendArgs) -> Result<Outcome> {
 }
 
 /// A progress bar on a terminal; nothing under cron.
-fn progress_bar(len: u64) -> Option<indicatif::ProgressBar> {
+/// A progress bar on stderr when it is a terminal; nothing under cron.
+fn progress_bar(len: u64, doing: &str) -> Option<indicatif::ProgressBar> {
     use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() || len == 0 {
+    if !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::new(len);
     bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} sending {pos}/{len} [{bar:40}] {per_sec} eta {eta}",
-        )
+        indicatif::ProgressStyle::with_template(&format!(
+            "{{spinner}} {doing} {{pos}}/{{len}} [{{bar:40}}] {{per_sec}} eta {{eta}}"
+        ))
         .expect("static template")
         .progress_chars("=> "),
     );

@@ -1,0 +1,172 @@
+//! Bytes from the web as UTF-8 text. Feeds and pages declare their encoding
+//! in a byte-order mark, the XML prolog, a `<meta charset>` or the HTTP
+//! Content-Type, and the declaration is often wrong: a body that is valid
+//! UTF-8 is read as UTF-8 whatever it claims (legacy text is almost never
+//! valid UTF-8 by accident); otherwise the declared encoding is used, and
+//! windows-1252 when nothing usable is declared.
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+/// The encoding named in a Content-Type's `charset` parameter.
+fn http_charset(content_type: Option<&str>) -> Option<&'static Encoding> {
+    let ct = content_type?;
+    let value = ct
+        .split(';')
+        .filter_map(|p| p.trim().split_once('='))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))?
+        .1
+        .trim()
+        .trim_matches(['"', '\'']);
+    Encoding::for_label(value.as_bytes())
+}
+
+/// The value of `encoding="…"` in an XML prolog, with its byte range.
+fn prolog_encoding(head: &[u8]) -> Option<(std::ops::Range<usize>, &'static Encoding)> {
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    if !head[start..].starts_with(b"<?xml") {
+        return None;
+    }
+    let end = start + head[start..].windows(2).position(|w| w == b"?>")?;
+    let prolog = &head[start..end];
+    let at = prolog.windows(8).position(|w| w == b"encoding")?;
+    let rest = &prolog[at + 8..];
+    let eq = rest.iter().position(|b| *b == b'=')?;
+    let after = &rest[eq + 1..];
+    let q = after.iter().position(|b| *b == b'"' || *b == b'\'')?;
+    let quote = after[q];
+    let value_start = q + 1;
+    let len = after[value_start..].iter().position(|b| *b == quote)?;
+    let value = &after[value_start..value_start + len];
+    let abs = start + at + 8 + eq + 1 + value_start;
+    Encoding::for_label(value).map(|e| (abs..abs + len, e))
+}
+
+/// The encoding of an HTML `<meta charset>` or `http-equiv` Content-Type in
+/// the first 2 KB.
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let text = String::from_utf8_lossy(&head[..head.len().min(2048)]).to_ascii_lowercase();
+    let at = text.find("charset=")?;
+    let value: String = text[at + 8..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    Encoding::for_label(value.as_bytes())
+}
+
+/// Decodes `bytes` in the first of `candidates` that reads them without
+/// errors, else in the last one with replacement characters.
+fn decode(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+    fallback: Option<&'static Encoding>,
+) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    for enc in [declared, fallback].into_iter().flatten() {
+        if enc == UTF_8 {
+            continue;
+        }
+        if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
+            return text.into_owned();
+        }
+    }
+    WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
+
+/// A feed document as UTF-8 bytes, its XML prolog (if any) saying UTF-8 so
+/// the parser does not decode it a second time.
+pub fn feed_to_utf8(body: &[u8], content_type: Option<&str>) -> Vec<u8> {
+    if let Some((enc, bom)) = Encoding::for_bom(body) {
+        let (text, _) = enc.decode_without_bom_handling(&body[bom..]);
+        return rewrite_prolog(text.into_owned().into_bytes());
+    }
+    let head = &body[..body.len().min(512)];
+    let declared = prolog_encoding(head).map(|(_, e)| e);
+    let text = decode(body, declared, http_charset(content_type));
+    rewrite_prolog(text.into_bytes())
+}
+
+fn rewrite_prolog(mut utf8: Vec<u8>) -> Vec<u8> {
+    let head = utf8[..utf8.len().min(512)].to_vec();
+    if let Some((range, _)) = prolog_encoding(&head) {
+        utf8.splice(range, b"UTF-8".iter().copied());
+    }
+    utf8
+}
+
+/// An HTML page as text.
+pub fn page_to_string(body: &[u8], content_type: Option<&str>) -> String {
+    if let Some((enc, bom)) = Encoding::for_bom(body) {
+        return enc.decode_without_bom_handling(&body[bom..]).0.into_owned();
+    }
+    decode(body, meta_charset(body), http_charset(content_type))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_legacy_encodings_are_decoded() {
+        // "Zürich – €5" in ISO-8859-15 (the euro sign is 0xA4 there)
+        let latin9 =
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><rss><t>Z\xfcrich \xa4</t></rss>";
+        let out = String::from_utf8(feed_to_utf8(latin9, None)).unwrap();
+        assert_eq!(
+            out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><t>Zürich €</t></rss>"
+        );
+        // windows-1252 curly quotes, declared by HTTP only
+        let cp1252 = b"<rss><t>\x93Yes\x94</t></rss>";
+        let out = String::from_utf8(feed_to_utf8(cp1252, Some("text/xml; charset=windows-1252")))
+            .unwrap();
+        assert_eq!(out, "<rss><t>“Yes”</t></rss>");
+        // ISO-8859-2: "Łódź"
+        let latin2 = b"<?xml version='1.0' encoding='iso-8859-2'?><t>\xa3\xf3d\xbc</t>";
+        assert!(
+            String::from_utf8(feed_to_utf8(latin2, None))
+                .unwrap()
+                .contains("Łódź")
+        );
+    }
+
+    #[test]
+    fn a_wrong_prolog_or_a_bom_does_not_garble_the_text() {
+        // says ISO-8859-1, is UTF-8
+        let body = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t>Zürich</t>".as_bytes();
+        assert!(
+            String::from_utf8(feed_to_utf8(body, None))
+                .unwrap()
+                .contains("<t>Zürich</t>")
+        );
+        // says UTF-8, is latin-1
+        let body = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><t>Z\xfcrich</t>";
+        assert!(
+            String::from_utf8(feed_to_utf8(body, None))
+                .unwrap()
+                .contains("<t>Zürich</t>")
+        );
+        // a UTF-8 BOM
+        let body = "\u{feff}<rss><t>é</t></rss>".as_bytes();
+        assert_eq!(feed_to_utf8(body, None), "<rss><t>é</t></rss>".as_bytes());
+        // UTF-16LE with a BOM
+        let mut utf16 = vec![0xff, 0xfe];
+        for u in "<t>ü</t>".encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(feed_to_utf8(&utf16, None), "<t>ü</t>".as_bytes());
+    }
+
+    #[test]
+    fn pages_follow_their_meta_charset() {
+        let page = b"<html><head><meta charset=\"windows-1250\"></head><body>P\xf8\xedli\x9a</body></html>";
+        assert!(page_to_string(page, None).contains("Příliš"));
+        let page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head>caf\xe9";
+        assert!(page_to_string(page, Some("text/html")).contains("café"));
+    }
+}
