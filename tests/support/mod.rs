@@ -31,6 +31,13 @@ pub fn digest(args: &[&str]) -> Output {
         .expect("run digest")
 }
 
+/// Runs `digest --config CONFIG ARGS...`.
+pub fn digest_at(config: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--config", config.to_str().expect("UTF-8 path")];
+    all.extend_from_slice(args);
+    digest(&all)
+}
+
 /// One response the HTTP server gives for a path.
 #[derive(Clone)]
 pub struct Page {
@@ -74,6 +81,13 @@ pub fn http_server(pages: HashMap<String, Page>) -> SocketAddr {
 
 /// Binds 127.0.0.1 on a free port and runs `serve` on it in a thread with its
 /// own runtime, so the server outlives any one test step.
+/// Serves `router` on 127.0.0.1 from a thread of its own.
+pub fn axum_server(router: axum::Router) -> SocketAddr {
+    serve_on_own_thread(move |listener| async move {
+        axum::serve(listener, router).await.unwrap();
+    })
+}
+
 fn serve_on_own_thread<F, Fut>(serve: F) -> SocketAddr
 where
     F: FnOnce(tokio::net::TcpListener) -> Fut + Send + 'static,
