@@ -96,7 +96,45 @@ fn rewrite_prolog(mut utf8: Vec<u8>) -> Vec<u8> {
     if let Some((range, _)) = prolog_encoding(&head) {
         utf8.splice(range, b"UTF-8".iter().copied());
     }
-    utf8
+    drop_later_declarations(utf8)
+}
+
+/// Removes XML declarations after the first one. They are not well-formed
+/// XML, and one naming an encoding makes the XML reader under feed-rs
+/// panic (found by the fuzz tests); the text is UTF-8 by now anyway.
+fn drop_later_declarations(utf8: Vec<u8>) -> Vec<u8> {
+    let first = utf8
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .filter(|&i| utf8[i..].starts_with(b"<?xml"))
+        .map_or(0, |i| i + 5);
+    let later = |from: usize| {
+        utf8[from..]
+            .windows(5)
+            .position(|w| w.eq_ignore_ascii_case(b"<?xml"))
+            .map(|i| i + from)
+    };
+    let Some(mut at) = later(first) else {
+        return utf8;
+    };
+    let mut out = Vec::with_capacity(utf8.len());
+    out.extend_from_slice(&utf8[..at]);
+    loop {
+        let end = utf8[at..]
+            .windows(2)
+            .position(|w| w == b"?>")
+            .map_or(utf8.len(), |e| at + e + 2);
+        match later(end) {
+            Some(next) => {
+                out.extend_from_slice(&utf8[end..next]);
+                at = next;
+            }
+            None => {
+                out.extend_from_slice(&utf8[end..]);
+                return out;
+            }
+        }
+    }
 }
 
 /// An HTML page as text.
@@ -160,6 +198,17 @@ mod tests {
             utf16.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(feed_to_utf8(&utf16, None), "<t>ü</t>".as_bytes());
+    }
+
+    #[test]
+    fn a_second_declaration_is_dropped() {
+        let twice = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><t/></rss>";
+        assert_eq!(
+            feed_to_utf8(twice, None),
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><t/></rss>"
+        );
+        let unclosed = b"<rss><?xml encoding=\"x\"";
+        assert_eq!(feed_to_utf8(unclosed, None), b"<rss>");
     }
 
     #[test]

@@ -37,7 +37,11 @@ pub fn parse_feed(body: &[u8], base: Option<&Url>) -> Result<ParsedFeed, FeedErr
     let parser = feed_rs::parser::Builder::new()
         .base_uri(base.map(|u| u.as_str()))
         .build();
-    let feed = parser.parse(body).map_err(|e| {
+    // The XML reader below feed-rs has panicked on hostile input before;
+    // a source must never take the run down with it.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(body)))
+        .map_err(|_| FeedError("the feed parser failed on this document".into()))?;
+    let feed = parsed.map_err(|e| {
         FeedError(match &e {
             feed_rs::parser::ParseFeedError::JsonSerde(_) => describe_feed_error(&e),
             _ => xml_error_at_line(body).unwrap_or_else(|| describe_feed_error(&e)),
