@@ -23,7 +23,8 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             ©.* | copyright\b.* | all\ rights\ reserved.* |
             (?:published|updated|posted|last\ updated|veröffentlicht|aktualisiert|publié|mis\ à\ jour)\b.* |
             tags?\s*:.* | topics?\s*:.* | filed\ under\b.* | skip\ to\ (?:main\ )?content |
-            back\ to\ top | click\ here\b.* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read
+            back\ to\ top | click\ here\b.* | table\ of\ contents | contents | learn\ more | contact\ us | get\ in\ touch |
+            author | about\ the\ author | written\ by | (?:in\ )?this\ article | jump\ to\b.* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read
         )$",
     )
     .expect("boilerplate pattern")
@@ -40,6 +41,20 @@ static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\baffiliate (?:links?|commission)\b|\b(?:may|might|could) earn (?:us )?(?:a )?(?:small )?commission\b|\bearn(?:s)? (?:us )?a commission\b|\bthis (?:post|article|page) (?:may )?contains? (?:affiliate|sponsored)\b|\bindependently (?:selected|chosen|reviewed) by (?:our )?editors\b",
     )
     .expect("disclosure pattern")
+});
+
+/// Headings after which a page has only furniture left: related stories,
+/// comments, the author's box.
+static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            related\ (?:posts|articles|stories|reading|content) | you\ (?:may|might)\ also\ (?:like|enjoy)\b.* |
+            more\ (?:from\ \S+(?:\ \S+){0,3}|stories|articles) | recommended(?:\ for\ you|\ reading|\ articles)? | (?:popular|trending)(?:\ posts|\ now|\ stories)? |
+            reader\ interactions | (?:\d+\ )?comments?(?:\ \(\d+\))? | leave\ a\ (?:comment|reply) | join\ the\ (?:conversation|discussion) |
+            about\ the\ author | share\ this:? | like\ this:? | weitere\ artikel | à\ lire\ aussi | lire\ aussi | leggi\ anche | te\ puede\ interesar
+        )$",
+    )
+    .expect("end-of-article pattern")
 });
 
 /// Longest line, in words, that the short-line patterns may remove.
@@ -84,16 +99,27 @@ fn is_breadcrumb(p: &str) -> bool {
         && (starts_home || trail_marks >= 2 && word_count(p) <= 10)
 }
 
-/// Drops boilerplate paragraphs and repeats, keeping order.
+/// Drops boilerplate paragraphs and repeats, keeping order, and cuts the
+/// page at a heading that starts the furniture after an article ("Related
+/// Posts", "Comments", "About the author") once the article had its say.
 pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
+    let total: usize = paragraphs.iter().map(|p| word_count(p)).sum();
+    let mut seen = 0;
     let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
+        let words = word_count(&p);
+        if words <= 6
+            && (seen >= 150 || seen * 10 >= total * 4)
+            && END_OF_ARTICLE.is_match(p.trim())
+        {
+            break;
+        }
+        seen += words;
         if is_boilerplate(&p) || kept.iter().any(|k| k == &p) {
             continue;
         }
         kept.push(p);
     }
-    // A trailing block of very short lines is usually a link list ("Related Posts" items).
     kept
 }
 

@@ -1,0 +1,121 @@
+//! The summariser on one core over `../shared/eval`'s development corpus
+//! (793 article pages): HTML in, JSON out, in-process. Prints pages per
+//! second and the peak resident memory. Run with
+//! `cargo bench --bench summarise`; `BENCH_PAGES_DIR` points at another
+//! folder of `.html.gz` pages.
+//!
+//! With `SUMMARISE_OUT=DIR` it also writes each page's JSON (with its own
+//! `elapsed_us`) to `DIR/<id>.json`, which the eval scores without starting
+//! a process per page:
+//! `python3 ../shared/eval/extract_eval.py --name digest-inproc --cmd 'cat DIR/{id}.json'`
+
+use std::io::Read;
+use std::time::Instant;
+
+use newsdigest::collect::charset;
+use newsdigest::summarise::summarise;
+
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn main() {
+    let dir = std::env::var_os("BENCH_PAGES_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/eval/data/wcxb-dev-articles/html")
+        });
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("no corpus at {} (set BENCH_PAGES_DIR)", dir.display());
+        return;
+    };
+    let mut files: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
+        .collect();
+    files.sort();
+    // decompress and decode first: only summarising is timed
+    let pages: Vec<(String, String)> = files
+        .iter()
+        .map(|p| {
+            let mut html = Vec::new();
+            flate2::read::GzDecoder::new(std::fs::File::open(p).unwrap())
+                .read_to_end(&mut html)
+                .unwrap();
+            let id = p
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .trim_end_matches(".html.gz")
+                .to_string();
+            (id, charset::page_to_string(&html, None))
+        })
+        .collect();
+    let bytes: usize = pages.iter().map(|(_, h)| h.len()).sum();
+    let rss_before = peak_rss_kb().unwrap_or(0);
+    let out_dir = std::env::var_os("SUMMARISE_OUT").map(std::path::PathBuf::from);
+    if let Some(d) = &out_dir {
+        std::fs::create_dir_all(d).unwrap();
+    }
+
+    let start = Instant::now();
+    let mut slowest = (0u128, String::new());
+    for (id, html) in &pages {
+        let t = Instant::now();
+        let summary = summarise(html, 60);
+        let us = t.elapsed().as_micros();
+        if us > slowest.0 {
+            slowest = (us, id.clone());
+        }
+        if let Some(d) = &out_dir {
+            let mut json = serde_json::to_value(&summary).unwrap();
+            json["elapsed_us"] = serde_json::json!(us as u64);
+            std::fs::write(d.join(format!("{id}.json")), json.to_string()).unwrap();
+        }
+        std::hint::black_box(summary);
+    }
+    let took = start.elapsed();
+    println!(
+        "{} pages ({} MB of HTML) summarised on one core in {:.2} s: {:.0} pages/s; slowest {} ({:.1} ms)",
+        pages.len(),
+        bytes / 1_000_000,
+        took.as_secs_f64(),
+        pages.len() as f64 / took.as_secs_f64(),
+        slowest.1,
+        slowest.0 as f64 / 1000.0
+    );
+    // the same pages on every core, as `digest` summarises an edition
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let start = Instant::now();
+    std::thread::scope(|scope| {
+        for part in pages.chunks(pages.len().div_ceil(cores)) {
+            scope.spawn(move || {
+                for (_, html) in part {
+                    std::hint::black_box(summarise(html, 60));
+                }
+            });
+        }
+    });
+    let took = start.elapsed();
+    println!(
+        "the same on {cores} cores in {:.2} s: {:.0} pages/s",
+        took.as_secs_f64(),
+        pages.len() as f64 / took.as_secs_f64()
+    );
+    if let Some(peak) = peak_rss_kb() {
+        println!(
+            "peak resident memory {:.0} MB ({:.0} MB of it the corpus held in memory before the run)",
+            peak as f64 / 1024.0,
+            rss_before as f64 / 1024.0
+        );
+    }
+}
