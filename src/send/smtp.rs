@@ -1,13 +1,18 @@
 //! The SMTP transport: one connection per worker, opened with lettre's
 //! lower-level connection API. Compared with lettre's pooled transport this
 //! sends no NOOP before each message and sets TCP_NODELAY, which is what
-//! lets one connection carry hundreds of messages a second.
+//! lets one connection carry hundreds of messages a second. When the relay
+//! offers PIPELINING (RFC 2920), MAIL, RCPT and DATA go out in one write
+//! and the message follows in one more, dot-stuffed here in one pass: two
+//! round trips per message instead of four. A refused transaction is reset
+//! with RSET, so the connection stays open for the next message.
 
 use std::time::Duration;
 
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::commands::{Ehlo, Mail, Rcpt};
 use lettre::transport::smtp::extension::ClientId;
 
 use crate::config::SmtpSettings;
@@ -189,6 +194,15 @@ impl Relay {
             }
             _ => {}
         }
+        // lettre keeps no note of PIPELINING: ask again and read the list.
+        let pipelining = match conn.command(Ehlo::new(self.hello.clone())).await {
+            Ok(reply) => reply.message().any(|line| {
+                line.split_whitespace()
+                    .next()
+                    .is_some_and(|k| k.eq_ignore_ascii_case("PIPELINING"))
+            }),
+            Err(e) => return Err(classify(&e)),
+        };
         if let Some(credentials) = &self.credentials {
             conn.auth(&[Mechanism::Plain, Mechanism::Login], credentials)
                 .await
@@ -197,6 +211,7 @@ impl Relay {
         Ok(Connection {
             inner: conn,
             timeout: self.timeout,
+            pipelining,
         })
     }
 }
@@ -205,20 +220,129 @@ impl Relay {
 pub struct Connection {
     inner: AsyncSmtpConnection,
     timeout: Duration,
+    /// The relay accepts pipelined commands.
+    pipelining: bool,
+}
+
+/// Text written as it is by lettre's `command`.
+struct Raw<'a>(&'a str);
+
+impl std::fmt::Display for Raw<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// The DATA payload: lines starting with a dot get a second one (RFC 5321
+/// 4.5.2), and the end-of-data line follows.
+pub fn dot_stuffed(message: &str) -> String {
+    let mut out = String::with_capacity(message.len() + message.len() / 512 + 8);
+    if message.starts_with('.') {
+        out.push('.');
+    }
+    // a single-byte search (memchr) per line beats a substring search
+    let bytes = message.as_bytes();
+    let mut from = 0;
+    for (i, _) in message.match_indices('\n') {
+        if bytes.get(i + 1) == Some(&b'.') {
+            out.push_str(&message[from..=i]);
+            out.push('.');
+            from = i + 1;
+        }
+    }
+    out.push_str(&message[from..]);
+    if !out.ends_with("\r\n") {
+        out.push_str("\r\n");
+    }
+    out.push_str(".\r\n");
+    out
 }
 
 impl Connection {
     /// Sends one message; `Ok` means the server answered 250 to its data.
     pub async fn send(&mut self, envelope: &Envelope, message: &[u8]) -> Result<(), SmtpFailure> {
-        match tokio::time::timeout(self.timeout * 2, self.inner.send(envelope, message)).await {
-            Ok(Ok(_)) => Ok(()),
-            Ok(Err(e)) => Err(classify(&e)),
+        let fast = self.pipelining
+            && envelope
+                .from()
+                .is_none_or(|a| AsRef::<str>::as_ref(a).is_ascii())
+            && envelope
+                .to()
+                .iter()
+                .all(|a| AsRef::<str>::as_ref(a).is_ascii())
+            && message.is_ascii()
+            && envelope.to().len() == 1;
+        let result = if fast {
+            let text = std::str::from_utf8(message).expect("ASCII is UTF-8");
+            tokio::time::timeout(self.timeout * 2, self.pipelined(envelope, text)).await
+        } else {
+            tokio::time::timeout(self.timeout * 2, async {
+                self.inner
+                    .send(envelope, message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| classify(&e))
+            })
+            .await
+        };
+        match result {
+            Ok(outcome) => outcome,
             Err(_) => {
                 self.inner.abort().await;
                 Err(SmtpFailure::Transient(
                     "timed out waiting for the relay".into(),
                 ))
             }
+        }
+    }
+
+    /// MAIL, RCPT and DATA in one write, then the message in one more.
+    async fn pipelined(&mut self, envelope: &Envelope, message: &str) -> Result<(), SmtpFailure> {
+        let to = envelope.to()[0].clone();
+        let commands = format!(
+            "{}{}DATA\r\n",
+            Mail::new(envelope.from().cloned(), vec![]),
+            Rcpt::new(to, vec![])
+        );
+        // three replies come back, whatever happens to the first
+        let mail = self.inner.command(Raw(&commands)).await;
+        self.check_alive(&mail).await?;
+        let rcpt = self.inner.read_response().await;
+        self.check_alive(&rcpt).await?;
+        let data = self.inner.read_response().await;
+        self.check_alive(&data).await?;
+        let refused = [&mail, &rcpt, &data]
+            .into_iter()
+            .find_map(|r| r.as_ref().err())
+            .map(classify);
+        if let Some(failure) = refused {
+            // a DATA that was accepted must still be ended before RSET
+            if data.is_ok() {
+                let _ = self.inner.command(Raw(".\r\n")).await;
+            }
+            let reset = self.inner.command(Raw("RSET\r\n")).await;
+            if reset.is_err() {
+                self.inner.abort().await;
+            }
+            return Err(failure);
+        }
+        let sent = self.inner.command(Raw(&dot_stuffed(message))).await;
+        self.check_alive(&sent).await?;
+        sent.map(|_| ()).map_err(|e| classify(&e))
+    }
+
+    /// A reply error is the relay's answer; any other error means the
+    /// connection is gone: it is closed and the failure returned.
+    async fn check_alive<T>(
+        &mut self,
+        result: &Result<T, lettre::transport::smtp::Error>,
+    ) -> Result<(), SmtpFailure> {
+        match result {
+            Err(e) if !(e.is_permanent() || e.is_transient()) => {
+                let failure = classify(e);
+                self.inner.abort().await;
+                Err(failure)
+            }
+            _ => Ok(()),
         }
     }
 
@@ -267,4 +391,16 @@ fn describe(e: &lettre::transport::smtp::Error) -> String {
         source = s.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dot_stuffed;
+
+    #[test]
+    fn leading_dots_are_doubled_and_the_end_is_marked() {
+        assert_eq!(dot_stuffed(".a\r\nb\r\n.c\r\n"), "..a\r\nb\r\n..c\r\n.\r\n");
+        assert_eq!(dot_stuffed("x"), "x\r\n.\r\n");
+        assert_eq!(dot_stuffed("a.b\r\n"), "a.b\r\n.\r\n");
+    }
 }
