@@ -428,8 +428,21 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
     let mut best: Option<(f32, Quote)> = None;
     let mut order = 0.0_f32;
     for (k, p) in paragraphs.iter().enumerate() {
+        // the previous quotation of this paragraph: its end and speaker
+        let mut previous: Option<(usize, Option<String>)> = None;
         for found in quotations(k, p) {
             order += 1.0;
+            let own = speaker_of(&found, paragraphs);
+            // a quotation split by its attribution ("…,” she said. “…")
+            // continues the speaker of the part before it
+            let speaker = own.or_else(|| {
+                let (end, speaker) = previous.as_ref()?;
+                let between = &p[*end..found.start];
+                (word_count(between) <= 8 && AFTER.is_match(between))
+                    .then(|| speaker.clone())
+                    .flatten()
+            });
+            previous = Some((found.end, speaker.clone()));
             let words = word_count(&found.text);
             if !(MIN_WORDS..=MAX_WORDS).contains(&words)
                 || !is_complete(&found, p)
@@ -437,7 +450,7 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
             {
                 continue;
             }
-            let Some(speaker) = speaker_of(&found, paragraphs) else {
+            let Some(speaker) = speaker else {
                 continue;
             };
             let mut score = 1.0 - 0.01 * order;
@@ -522,6 +535,28 @@ mod tests {
             pick_key_quote(&p, "").unwrap().speaker.as_deref(),
             Some("Lucía Moreno")
         );
+    }
+
+    #[test]
+    fn a_quote_split_by_its_attribution_keeps_its_speaker() {
+        let p = paras(&[
+            "Mayor Ana Lima said the margin was thin.",
+            "“It was close,” she said. “But the city will now build the new tram line through every district that asked for it, starting next spring.”",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert!(
+            q.text.starts_with("But the city will now build"),
+            "{}",
+            q.text
+        );
+        assert_eq!(q.speaker.as_deref(), Some("Ana Lima"));
+        // verbatim from the article
+        assert!(p[1].contains(&q.text));
+        // without the attribution in between, the second part has no speaker
+        let p = paras(&[
+            "“It was close.” Later, a storm hit. “But the city will now build the new tram line through every district that asked for it.”",
+        ]);
+        assert!(pick_key_quote(&p, "").is_none());
     }
 
     #[test]
