@@ -9,6 +9,9 @@
 //! `BENCH_PAGES_DIR` to a folder of `.html.gz` files; otherwise the three
 //! small fixture pages of the tests stand in for them.
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -28,29 +31,16 @@ const PAGES: usize = 200;
 
 /// Article pages as served: (gzip-compressed?, bytes).
 fn article_pages() -> (Vec<(bool, Vec<u8>)>, String) {
-    let corpus = std::env::var_os("BENCH_PAGES_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/eval/data/wcxb-dev-articles/html")
-        });
-    if let Ok(entries) = std::fs::read_dir(&corpus) {
-        let mut files: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
+    let (corpus, files) = corpus::corpus_pages();
+    if let Some(files) = files.filter(|f| f.len() >= PAGES) {
+        let pages = files[..PAGES]
+            .iter()
+            .map(|p| (true, std::fs::read(p).unwrap()))
             .collect();
-        files.sort();
-        if files.len() >= PAGES {
-            let pages = files[..PAGES]
-                .iter()
-                .map(|p| (true, std::fs::read(p).unwrap()))
-                .collect();
-            return (
-                pages,
-                format!("{PAGES} real pages from {}", corpus.display()),
-            );
-        }
+        return (
+            pages,
+            format!("{PAGES} real pages from {}", corpus.display()),
+        );
     }
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collect/pages");
     let mut pages: Vec<(bool, Vec<u8>)> = std::fs::read_dir(dir)

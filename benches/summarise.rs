@@ -9,6 +9,9 @@
 //! a process per page:
 //! `python3 ../shared/eval/extract_eval.py --name digest-inproc --cmd 'cat DIR/{id}.json'`
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 use std::io::Read;
 use std::time::Instant;
 
@@ -27,22 +30,11 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 fn main() {
-    let dir = std::env::var_os("BENCH_PAGES_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/eval/data/wcxb-dev-articles/html")
-        });
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    let (dir, files) = corpus::corpus_pages();
+    let Some(files) = files else {
         eprintln!("no corpus at {} (set BENCH_PAGES_DIR)", dir.display());
         return;
     };
-    let mut files: Vec<_> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
-        .collect();
-    files.sort();
     // decompress and decode first: only summarising is timed
     let pages: Vec<(String, String)> = files
         .iter()

@@ -92,30 +92,32 @@ impl Language {
         }
     }
 
+    /// The long (masthead) and short (subject line, no year) date patterns
+    /// of this language.
+    fn date_patterns(&self) -> (&'static str, &'static str) {
+        match self.primary().as_str() {
+            "de" | "da" | "nb" | "nn" | "fi" | "cs" | "sk" | "sl" | "hr" | "et" => {
+                ("%A, %-d. %B %Y", "%A, %-d. %B")
+            }
+            "pl" | "lt" | "lv" | "ru" | "uk" | "bg" | "ro" => ("%A, %-d %B %Y", "%A, %-d %B"),
+            "es" | "pt" | "ca" | "gl" => ("%A, %-d de %B de %Y", "%A, %-d de %B"),
+            "hu" => ("%Y. %B %-d., %A", "%A %-d %B"),
+            "ja" | "zh" | "ko" => ("%Y-%m-%d (%a)", "%m-%d (%a)"),
+            _ => ("%A %-d %B %Y", "%A %-d %B"),
+        }
+    }
+
     /// "Thursday 26 November 2026", "jeudi 26 novembre 2026",
     /// "Donnerstag, 26. November 2026".
     pub fn long_date(&self, date: NaiveDate) -> String {
-        let pattern = match self.primary().as_str() {
-            "de" | "da" | "nb" | "nn" | "fi" | "cs" | "sk" | "sl" | "hr" | "et" => "%A, %-d. %B %Y",
-            "pl" | "lt" | "lv" | "ru" | "uk" | "bg" | "ro" => "%A, %-d %B %Y",
-            "es" | "pt" | "ca" | "gl" => "%A, %-d de %B de %Y",
-            "hu" => "%Y. %B %-d., %A",
-            "ja" | "zh" | "ko" => "%Y-%m-%d (%a)",
-            _ => "%A %-d %B %Y",
-        };
-        date.format_localized(pattern, self.locale).to_string()
+        date.format_localized(self.date_patterns().0, self.locale)
+            .to_string()
     }
 
     /// The date for the subject line, without the year.
     pub fn short_date(&self, date: NaiveDate) -> String {
-        let pattern = match self.primary().as_str() {
-            "de" | "da" | "nb" | "nn" | "fi" | "cs" | "sk" | "sl" | "hr" | "et" => "%A, %-d. %B",
-            "pl" | "lt" | "lv" | "ru" | "uk" | "bg" | "ro" => "%A, %-d %B",
-            "es" | "pt" | "ca" | "gl" => "%A, %-d de %B",
-            "ja" | "zh" | "ko" => "%m-%d (%a)",
-            _ => "%A %-d %B",
-        };
-        date.format_localized(pattern, self.locale).to_string()
+        date.format_localized(self.date_patterns().1, self.locale)
+            .to_string()
     }
 }
 

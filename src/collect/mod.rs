@@ -173,7 +173,8 @@ impl Collector<'_> {
         }
 
         let mut seen = HashSet::new();
-        let mut picked_all: Vec<(usize, FeedItem, &Source, String)> = Vec::new();
+        // (section, item, whether its page is fetched, source name)
+        let mut picked_all: Vec<(usize, FeedItem, bool, String)> = Vec::new();
         for (i, (section, mut candidates)) in config.sections.iter().zip(per_section).enumerate() {
             // Items without a date count from when they were first seen.
             for (item, _, _) in candidates.iter_mut() {
@@ -203,18 +204,15 @@ impl Collector<'_> {
                     continue;
                 }
                 picked += 1;
-                picked_all.push((i, item, source, name));
+                let fetch = wants_page(&item, source);
+                picked_all.push((i, item, fetch, name));
             }
         }
 
-        let wanted = picked_all
-            .iter()
-            .filter(|(_, item, source, _)| wants_page(item, source))
-            .count();
+        let wanted = picked_all.iter().filter(|(_, _, fetch, _)| *fetch).count();
         (self.progress)(Progress::Queued(wanted));
         let completed = stream::iter(picked_all.into_iter().map(
-            |(i, item, source, name)| async move {
-                let fetch = wants_page(&item, source);
+            |(i, item, fetch, name)| async move {
                 let done = complete_article(self.fetcher, item, fetch, name).await;
                 if fetch {
                     (self.progress)(Progress::Done);

@@ -130,23 +130,31 @@ fn load_config(path: &Path) -> Result<Config> {
 }
 
 /// `digest summarise`: one page in, its summary out.
+/// A file, or an http(s) URL fetched with the collector's safeguards.
+async fn read_input(input: &str, allow_private_hosts: bool) -> Result<collect::fetch::Fetched> {
+    if input.starts_with("http://") || input.starts_with("https://") {
+        let url = url::Url::parse(input).with_context(|| format!("invalid URL `{input}`"))?;
+        let settings = CollectSettings {
+            allow_private_hosts,
+            ..CollectSettings::default()
+        };
+        Ok(Fetcher::new(&settings)?.fetch_url(&url).await?)
+    } else {
+        let location = newsdigest::config::SourceLocation::File(input.into());
+        Ok(Fetcher::new(&CollectSettings::default())?
+            .fetch_source(&location)
+            .await?)
+    }
+}
+
 async fn summarise_one(
     input: &str,
     json: bool,
     lead_words: usize,
     allow_private_hosts: bool,
 ) -> Result<Outcome> {
-    let bytes = if input.starts_with("http://") || input.starts_with("https://") {
-        let url = url::Url::parse(input).with_context(|| format!("invalid URL `{input}`"))?;
-        let settings = CollectSettings {
-            allow_private_hosts,
-            ..CollectSettings::default()
-        };
-        Fetcher::new(&settings)?.fetch_url(&url).await?.body
-    } else {
-        std::fs::read(input).with_context(|| format!("cannot read {input}"))?
-    };
-    let page = collect::charset::page_to_string(&bytes, None);
+    let input = read_input(input, allow_private_hosts).await?;
+    let page = collect::charset::page_to_string(&input.body, input.content_type.as_deref());
     let summary = summarise(&page, lead_words);
     let mut out = std::io::stdout().lock();
     if json {

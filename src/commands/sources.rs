@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Outcome, partial_if};
 use newsdigest::collect::{self, Fetcher, charset, feed};
-use newsdigest::config::{CollectSettings, Config};
+use newsdigest::config::Config;
 use newsdigest::text::{html_to_plain, word_count};
 
 #[derive(Serialize)]
@@ -29,21 +29,10 @@ struct ItemListing {
 
 /// `digest feed FILE|URL`: every item of one feed, whatever its date.
 pub(super) async fn feed(input: &str, json: bool, allow_private_hosts: bool) -> Result<Outcome> {
-    let (body, content_type, base) =
-        if input.starts_with("http://") || input.starts_with("https://") {
-            let url = url::Url::parse(input).with_context(|| format!("invalid URL `{input}`"))?;
-            let settings = CollectSettings {
-                allow_private_hosts,
-                ..CollectSettings::default()
-            };
-            let fetched = Fetcher::new(&settings)?.fetch_url(&url).await?;
-            (fetched.body, fetched.content_type, fetched.url)
-        } else {
-            let body = std::fs::read(input).with_context(|| format!("cannot read {input}"))?;
-            (body, None, None)
-        };
-    let utf8 = charset::feed_to_utf8(&body, content_type.as_deref());
-    let parsed = feed::parse_feed(&utf8, base.as_ref()).with_context(|| input.to_string())?;
+    let fetched = super::read_input(input, allow_private_hosts).await?;
+    let utf8 = charset::feed_to_utf8(&fetched.body, fetched.content_type.as_deref());
+    let parsed =
+        feed::parse_feed(&utf8, fetched.url.as_ref()).with_context(|| input.to_string())?;
     let listing = FeedListing {
         title: parsed.title.unwrap_or_default(),
         items: parsed

@@ -11,7 +11,7 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{Briefing, Variant, clean_text, local_time};
+use super::{Briefing, Locale, clean_text, local_time};
 use crate::model::{EditionArticle, EditionSection};
 
 /// Placeholders replaced per subscriber inside the inlined footer, and per
@@ -31,20 +31,20 @@ fn marker(name: &str) -> PreEscaped<String> {
 /// The whole edition as one document, with markers, before inlining.
 pub(crate) fn document(
     briefing: &Briefing,
-    variant: &Variant,
-    sections: &[&EditionSection],
+    locale: &Locale,
+    sections: &[EditionSection],
 ) -> String {
     let text = &briefing.theme.text;
     let markup = html! {
         (DOCTYPE)
-        html lang=(variant.language.html_tag()) dir=(variant.language.direction()) {
+        html lang=(locale.language.html_tag()) dir=(locale.language.direction()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta http-equiv="X-UA-Compatible" content="IE=edge";
                 meta name="color-scheme" content="light dark";
                 meta name="supported-color-schemes" content="light dark";
-                title { (briefing.title) " · " (variant.date_line) }
+                title { (briefing.title) " · " (locale.date_line) }
                 style { (PreEscaped(&briefing.theme.css)) }
             }
             body class="bg" {
@@ -56,7 +56,7 @@ pub(crate) fn document(
                         table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" {
                             tr { td class="masthead" {
                                 h1 { (briefing.title) }
-                                p { (variant.date_line) " · " (text.tagline) }
+                                p { (locale.date_line) " · " (text.tagline) }
                             } }
                             tr { td class="greeting" { (marker("greeting")) } }
                             @for section in sections {
@@ -64,18 +64,18 @@ pub(crate) fn document(
                                 tr { td class="section-head" { h2 { (clean_text(&section.name, 120)) } } }
                                 @for article in &section.articles {
                                     (marker("article"))
-                                    tr { td class="article" { (article_block(briefing, variant, article)) } }
+                                    tr { td class="article" { (article_block(briefing, locale, article)) } }
                                 }
                                 (marker("more"))
                                 tr { td class="article" {
                                     p class="more-online" {
-                                        a class="link" href=(view_online_url(briefing, variant)) { (MORE_TEXT) }
+                                        a class="link" href=(view_online_url(briefing, locale)) { (MORE_TEXT) }
                                     }
                                 } }
                                 (marker("section-end"))
                             }
                             (marker("footer"))
-                            tr { td class="footer" { (footer(briefing, variant)) } }
+                            tr { td class="footer" { (footer(briefing, locale)) } }
                             (marker("footer-end"))
                         }
                     } }
@@ -86,11 +86,11 @@ pub(crate) fn document(
     markup.into_string()
 }
 
-fn view_online_url(briefing: &Briefing, variant: &Variant) -> String {
-    super::view_online_url(briefing, variant.date)
+fn view_online_url(briefing: &Briefing, locale: &Locale) -> String {
+    super::view_online_url(briefing, locale.date)
 }
 
-fn footer(briefing: &Briefing, variant: &Variant) -> Markup {
+fn footer(briefing: &Briefing, locale: &Locale) -> Markup {
     let text = &briefing.theme.text;
     html! {
         p { (WHY) }
@@ -103,17 +103,17 @@ fn footer(briefing: &Briefing, variant: &Variant) -> Markup {
         p {
             a class="link" href=(UNSUBSCRIBE_URL) { (text.unsubscribe) }
             " · "
-            a class="link" href=(view_online_url(briefing, variant)) { (text.view_online) }
+            a class="link" href=(view_online_url(briefing, locale)) { (text.view_online) }
         }
     }
 }
 
-fn article_block(briefing: &Briefing, variant: &Variant, article: &EditionArticle) -> Markup {
+fn article_block(briefing: &Briefing, locale: &Locale, article: &EditionArticle) -> Markup {
     let text = &briefing.theme.text;
     let link = safe_link(&article.url);
     let title = clean_text(&article.title, MAX_TITLE_CHARS);
     let source = clean_text(&article.source, 80);
-    let meta = match local_time(variant.timezone, article.published) {
+    let meta = match local_time(locale.timezone, article.published) {
         Some(time) => format!("{source} · {time}"),
         None => source.clone(),
     };

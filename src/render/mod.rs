@@ -33,8 +33,9 @@ pub struct Briefing {
     /// Largest HTML body, in bytes, before sections are cut.
     pub html_budget: usize,
     pub theme: Theme,
-    /// The theme's footer note, sanitised.
+    /// The theme's footer note, sanitised, and as plain text for the twin.
     pub note_html: Option<String>,
+    pub note_text: Option<String>,
 }
 
 impl Briefing {
@@ -48,6 +49,7 @@ impl Briefing {
         theme: Theme,
     ) -> Briefing {
         let note_html = theme.text.note_html.as_deref().map(sanitise_note);
+        let note_text = note_html.as_deref().map(text::note_text);
         Briefing {
             title,
             base_url,
@@ -57,6 +59,7 @@ impl Briefing {
             html_budget: DEFAULT_HTML_BUDGET,
             theme,
             note_html,
+            note_text,
         }
     }
 }
@@ -99,12 +102,18 @@ pub struct Prepared<'a> {
     others: Mutex<HashMap<(Language, Tz), Arc<Variant>>>,
 }
 
-/// The edition rendered for one language and timezone.
-pub(crate) struct Variant {
+/// Whose edition a variant is: the reader's language and timezone, and the
+/// date as that reader sees it.
+pub(crate) struct Locale {
     pub language: Language,
     pub timezone: Tz,
     pub date: NaiveDate,
     pub date_line: String,
+}
+
+/// The edition rendered for one language and timezone.
+pub(crate) struct Variant {
+    locale: Locale,
     subject: String,
     html: HtmlParts,
     text_header: Chunk,
@@ -167,26 +176,13 @@ impl Variant {
         language: Language,
         timezone: Tz,
     ) -> Result<Variant, RenderError> {
-        let mut variant = Variant {
+        let locale = Locale {
             language,
             timezone,
             date: edition.date,
             date_line: language.long_date(edition.date),
-            subject: format!("{}: {}", briefing.title, language.short_date(edition.date)),
-            html: HtmlParts {
-                top: Chunk::new(String::new()),
-                after_preheader: Chunk::new(String::new()),
-                after_greeting: Chunk::new(String::new()),
-                sections: Vec::new(),
-                footer: String::new(),
-                bottom: Chunk::new(String::new()),
-            },
-            text_header: Chunk::new(String::new()),
-            text_sections: Vec::new(),
-            kept: Vec::new(),
         };
-        let sections: Vec<&EditionSection> = edition.sections.iter().collect();
-        let document = html::document(briefing, &variant, &sections);
+        let document = html::document(briefing, &locale, &edition.sections);
         let inliner = css_inline::CSSInliner::options()
             .load_remote_stylesheets(false)
             .keep_at_rules(true)
@@ -195,7 +191,7 @@ impl Variant {
             .inline(&document)
             .map_err(|e| RenderError::Css(e.to_string()))?;
         let layout = html::Layout::parse(&inlined).ok_or(RenderError::Layout)?;
-        if layout.sections.len() != sections.len() {
+        if layout.sections.len() != edition.sections.len() {
             return Err(RenderError::Layout);
         }
         let kept = fit_budget(&layout, briefing.html_budget);
@@ -219,7 +215,7 @@ impl Variant {
                     .replace("{section}", &section.name)
             })
         };
-        variant.html.sections = layout
+        let html_sections = layout
             .sections
             .iter()
             .zip(&edition.sections)
@@ -235,13 +231,7 @@ impl Variant {
                 Chunk::new(html::break_lines(&out))
             })
             .collect();
-        variant.html.top = Chunk::new(html::break_lines(&layout.top));
-        variant.html.after_preheader = Chunk::new(html::break_lines(&layout.after_preheader));
-        variant.html.after_greeting = Chunk::new(html::break_lines(&layout.after_greeting));
-        variant.html.footer = html::break_lines(&layout.footer);
-        variant.html.bottom = Chunk::new(html::break_lines(&layout.bottom));
-        variant.text_header = Chunk::new(text::header(briefing, &variant.date_line));
-        variant.text_sections = edition
+        let text_sections = edition
             .sections
             .iter()
             .zip(&kept)
@@ -251,8 +241,21 @@ impl Variant {
                 Chunk::new(text::section_block(s, k, more.as_ref(), timezone))
             })
             .collect();
-        variant.kept = kept;
-        Ok(variant)
+        Ok(Variant {
+            subject: format!("{}: {}", briefing.title, language.short_date(edition.date)),
+            html: HtmlParts {
+                top: Chunk::new(html::break_lines(&layout.top)),
+                after_preheader: Chunk::new(html::break_lines(&layout.after_preheader)),
+                after_greeting: Chunk::new(html::break_lines(&layout.after_greeting)),
+                sections: html_sections,
+                footer: html::break_lines(&layout.footer),
+                bottom: Chunk::new(html::break_lines(&layout.bottom)),
+            },
+            text_header: Chunk::new(text::header(briefing, &locale.date_line)),
+            text_sections,
+            kept,
+            locale,
+        })
     }
 }
 
@@ -322,7 +325,7 @@ impl<'a> Prepared<'a> {
     fn variant(&self, subscriber: &Subscriber) -> Arc<Variant> {
         let language = subscriber.language.unwrap_or(self.briefing.language);
         let timezone = subscriber.timezone.unwrap_or(self.briefing.timezone);
-        if language == self.default.language && timezone == self.default.timezone {
+        if language == self.default.locale.language && timezone == self.default.locale.timezone {
             return Arc::clone(&self.default);
         }
         let mut others = self.others.lock().unwrap_or_else(|e| e.into_inner());

@@ -95,8 +95,8 @@ pub(crate) fn footer(page: &Page<'_>, date: NaiveDate) -> String {
     if let Some(address) = &page.briefing.postal_address {
         push_wrapped_fast(&mut out, address, "");
     }
-    if let Some(note) = &page.briefing.note_html {
-        push_wrapped_fast(&mut out, &note_text(note), "");
+    if let Some(note) = &page.briefing.note_text {
+        push_wrapped_fast(&mut out, note, "");
     }
     out.push('\n');
     let _ = writeln!(out, "{}:", text.unsubscribe);
@@ -108,7 +108,7 @@ pub(crate) fn footer(page: &Page<'_>, date: NaiveDate) -> String {
 
 /// The sanitised footer note as text: tags dropped, a link's address put
 /// after its text when the text does not already say it.
-fn note_text(html: &str) -> String {
+pub(crate) fn note_text(html: &str) -> String {
     fn walk(node: ego_tree::NodeRef<'_, scraper::Node>, out: &mut String) {
         for child in node.children() {
             match child.value() {

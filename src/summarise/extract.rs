@@ -124,14 +124,10 @@ fn container_fallback(input: &str, found: &[String], words: usize) -> Option<Vec
         .expect("static selector")
     });
     let doc = Html::parse_document(input);
-    let found_text: String = found.join(" ");
     let mut best: Option<(usize, Vec<String>)> = None;
     for el in doc.select(&CANDIDATES) {
-        let mut paras = Vec::new();
-        let mut current = String::new();
-        walk_skipping_chrome(*el, &mut current, &mut paras);
-        flush(&mut current, &mut paras);
-        let n: usize = paras.iter().map(|p| p.split_whitespace().count()).sum();
+        let paras = paragraphs_of(*el, true);
+        let n = words_in(&paras);
         if n < words * 3 / 2 + 50 {
             continue;
         }
@@ -151,7 +147,7 @@ fn container_fallback(input: &str, found: &[String], words: usize) -> Option<Vec
             .filter(|p| joined.contains(p.as_str()))
             .map(|p| p.split_whitespace().count())
             .sum::<usize>();
-        if words >= 150 && shared * 10 < words * 7 && !found_text.is_empty() {
+        if words >= 150 && shared * 10 < words * 7 {
             continue;
         }
         if best.as_ref().is_none_or(|(b, _)| n < *b) {
@@ -163,43 +159,14 @@ fn container_fallback(input: &str, found: &[String], words: usize) -> Option<Vec
         static BODY: std::sync::LazyLock<scraper::Selector> =
             std::sync::LazyLock::new(|| scraper::Selector::parse("body").expect("static selector"));
         if let Some(body) = doc.select(&BODY).next() {
-            let mut paras = Vec::new();
-            let mut current = String::new();
-            walk_skipping_chrome(*body, &mut current, &mut paras);
-            flush(&mut current, &mut paras);
-            let n: usize = paras.iter().map(|p| p.split_whitespace().count()).sum();
+            let paras = paragraphs_of(*body, true);
+            let n = words_in(&paras);
             if n > words * 2 + 50 {
                 best = Some((n, paras));
             }
         }
     }
     best.map(|(_, p)| p)
-}
-
-/// Like `walk`, but also leaves out navigation, asides, forms, headers and
-/// footers.
-fn walk_skipping_chrome(node: NodeRef<'_, Node>, current: &mut String, out: &mut Vec<String>) {
-    for child in node.children() {
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
-            Node::Element(e) => {
-                let tag = e.name();
-                if is_skipped(tag) || matches!(tag, "nav" | "aside" | "form" | "footer" | "header")
-                {
-                    continue;
-                }
-                let block = is_block(tag);
-                if block {
-                    flush(current, out);
-                }
-                walk_skipping_chrome(child, current, out);
-                if block {
-                    flush(current, out);
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// "Budget passes | Morgenpost" becomes "Budget passes": a short last part
@@ -279,27 +246,41 @@ fn is_skipped(tag: &str) -> bool {
 /// The text of each block of an HTML fragment or document, in order.
 pub fn html_paragraphs(html: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
+    paragraphs_of(doc.tree.root(), false)
+}
+
+/// The text of each block under `node`; with `skip_furniture`, navigation,
+/// asides, forms, headers and footers are left out too.
+fn paragraphs_of(node: NodeRef<'_, Node>, skip_furniture: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
-    walk(doc.tree.root(), &mut current, &mut out);
+    walk(node, skip_furniture, &mut current, &mut out);
     flush(&mut current, &mut out);
     out
 }
 
-fn walk(node: NodeRef<'_, Node>, current: &mut String, out: &mut Vec<String>) {
+fn walk(
+    node: NodeRef<'_, Node>,
+    skip_furniture: bool,
+    current: &mut String,
+    out: &mut Vec<String>,
+) {
     for child in node.children() {
         match child.value() {
             Node::Text(t) => current.push_str(t),
             Node::Element(e) => {
                 let tag = e.name();
-                if is_skipped(tag) {
+                if is_skipped(tag)
+                    || skip_furniture
+                        && matches!(tag, "nav" | "aside" | "form" | "footer" | "header")
+                {
                     continue;
                 }
                 let block = is_block(tag);
                 if block {
                     flush(current, out);
                 }
-                walk(child, current, out);
+                walk(child, skip_furniture, current, out);
                 if block {
                     flush(current, out);
                 }
@@ -307,6 +288,13 @@ fn walk(node: NodeRef<'_, Node>, current: &mut String, out: &mut Vec<String>) {
             _ => {}
         }
     }
+}
+
+fn words_in(paragraphs: &[String]) -> usize {
+    paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum()
 }
 
 fn flush(current: &mut String, out: &mut Vec<String>) {
