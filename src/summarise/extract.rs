@@ -2,8 +2,9 @@
 //! `dom_smoothie`, a port of Mozilla's Readability), or the paragraphs of
 //! pasted plain text, as a list of paragraphs.
 
-use ego_tree::NodeRef;
-use scraper::{Html, Node};
+use std::sync::LazyLock;
+
+use dom_query::{Document, Matcher, NodeData, NodeRef};
 
 use crate::text::fold_whitespace;
 
@@ -63,26 +64,32 @@ pub fn extract_text(input: &str) -> Extracted {
 
 /// HTML: Readability picks the main content, then its block elements become
 /// paragraphs. A page Readability cannot read falls back to its whole body.
+/// The page is parsed once: Readability works on a copy of the tree, the
+/// fallback on the original.
 pub fn extract_html(input: &str) -> Extracted {
+    let page = Document::from(strip_inert(input).as_ref());
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
         ..Default::default()
     };
-    let parsed = dom_smoothie::Readability::new(input, None, Some(cfg)).and_then(|mut r| r.parse());
-    match parsed {
-        Ok(article) => {
-            let mut paragraphs = html_paragraphs(&article.content);
-            let words: usize = paragraphs
-                .iter()
-                .map(|p| p.split_whitespace().count())
-                .sum();
+    let readable = dom_smoothie::Readability::with_document(page.clone(), None, Some(cfg))
+        .and_then(|mut r| r.parse().map(|article| (article.title, r.doc)));
+    match readable {
+        Ok((title, readable)) => {
+            static CONTENT: LazyLock<Matcher> = LazyLock::new(|| matcher("#readability-page-1"));
+            let mut paragraphs = readable
+                .select_single_matcher(&CONTENT)
+                .nodes()
+                .first()
+                .map(|root| paragraphs_of(root, false))
+                .unwrap_or_default();
+            let words = words_in(&paragraphs);
             if words < FALLBACK_BELOW_WORDS
-                && let Some(better) = container_fallback(input, &paragraphs, words)
+                && let Some(better) = container_fallback(&page, &paragraphs, words)
             {
                 paragraphs = better;
             }
-            let title =
-                Some(strip_site_name(&fold_whitespace(&article.title))).filter(|t| !t.is_empty());
+            let title = Some(strip_site_name(&fold_whitespace(&title))).filter(|t| !t.is_empty());
             Extracted {
                 title,
                 paragraphs,
@@ -90,19 +97,71 @@ pub fn extract_html(input: &str) -> Extracted {
             }
         }
         Err(_) => {
-            let doc = Html::parse_document(input);
-            let title = doc
-                .select(&scraper::Selector::parse("title").expect("static selector"))
-                .next()
-                .map(|t| fold_whitespace(&t.text().collect::<String>()))
+            static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
+            let title = Some(fold_whitespace(&page.select_single_matcher(&TITLE).text()))
                 .filter(|t| !t.is_empty());
             Extracted {
                 title,
-                paragraphs: html_paragraphs(input),
+                paragraphs: paragraphs_of(&page.root(), false),
                 title_from_markup: true,
             }
         }
     }
+}
+
+/// Scripts, styles and inline SVG are nearly half the bytes of a typical
+/// news page and never article text: they are cut before parsing, which
+/// spares the HTML tokenizer that work. JSON-LD stays (Readability reads
+/// the headline from it).
+pub fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
+    const INERT: [&str; 3] = ["script", "style", "svg"];
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = html[at..].find('<') {
+        let open = at + found;
+        at = open + 1;
+        let Some(tag) = INERT.iter().find(|tag| {
+            let end = open + 1 + tag.len();
+            bytes.len() > end
+                && bytes[open + 1..end].eq_ignore_ascii_case(tag.as_bytes())
+                && matches!(bytes[end], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+        }) else {
+            continue;
+        };
+        let Some(open_end) = html[open..].find('>').map(|i| open + i + 1) else {
+            break;
+        };
+        if *tag == "script" && html[open..open_end].contains("ld+json") {
+            continue;
+        }
+        let close = html[open_end..]
+            .match_indices("</")
+            .map(|(i, _)| open_end + i)
+            .find(|&i| {
+                let end = i + 2 + tag.len();
+                bytes.len() >= end && bytes[i + 2..end].eq_ignore_ascii_case(tag.as_bytes())
+            });
+        let Some(close) = close else {
+            break;
+        };
+        let Some(close_end) = html[close..].find('>').map(|i| close + i + 1) else {
+            break;
+        };
+        out.push_str(&html[copied..open]);
+        copied = close_end;
+        at = close_end;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn matcher(css: &str) -> Matcher {
+    Matcher::new(css).expect("static selector")
 }
 
 /// Readability's result shorter than this (in words) is checked against the
@@ -116,17 +175,15 @@ const FALLBACK_BELOW_WORDS: usize = 800;
 /// Readability found (unless that was next to nothing). With no container
 /// at all and next to nothing found, the body without its furniture.
 /// Measured on `../shared/eval`: body F1 0.925 -> 0.940.
-fn container_fallback(input: &str, found: &[String], words: usize) -> Option<Vec<String>> {
-    static CANDIDATES: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| {
-        scraper::Selector::parse(
+fn container_fallback(page: &Document, found: &[String], words: usize) -> Option<Vec<String>> {
+    static CANDIDATES: LazyLock<Matcher> = LazyLock::new(|| {
+        matcher(
             "[itemprop=articleBody], article, main, .entry-content, .post-content, .article-body, .article-content, .post-body, .story-body, .c-article-body",
         )
-        .expect("static selector")
     });
-    let doc = Html::parse_document(input);
     let mut best: Option<(usize, Vec<String>)> = None;
-    for el in doc.select(&CANDIDATES) {
-        let paras = paragraphs_of(*el, true);
+    for el in page.select_matcher(&CANDIDATES).nodes() {
+        let paras = paragraphs_of(el, true);
         let n = words_in(&paras);
         if n < words * 3 / 2 + 50 {
             continue;
@@ -156,10 +213,9 @@ fn container_fallback(input: &str, found: &[String], words: usize) -> Option<Vec
     }
     if best.is_none() && words < 50 {
         // nothing article-like at all: the body without its furniture
-        static BODY: std::sync::LazyLock<scraper::Selector> =
-            std::sync::LazyLock::new(|| scraper::Selector::parse("body").expect("static selector"));
-        if let Some(body) = doc.select(&BODY).next() {
-            let paras = paragraphs_of(*body, true);
+        static BODY: LazyLock<Matcher> = LazyLock::new(|| matcher("body"));
+        if let Some(body) = page.select_single_matcher(&BODY).nodes().first() {
+            let paras = paragraphs_of(body, true);
             let n = words_in(&paras);
             if n > words * 2 + 50 {
                 best = Some((n, paras));
@@ -245,13 +301,13 @@ fn is_skipped(tag: &str) -> bool {
 
 /// The text of each block of an HTML fragment or document, in order.
 pub fn html_paragraphs(html: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    paragraphs_of(doc.tree.root(), false)
+    let doc = Document::from(html);
+    paragraphs_of(&doc.root(), false)
 }
 
 /// The text of each block under `node`; with `skip_furniture`, navigation,
 /// asides, forms, headers and footers are left out too.
-fn paragraphs_of(node: NodeRef<'_, Node>, skip_furniture: bool) -> Vec<String> {
+fn paragraphs_of(node: &NodeRef<'_>, skip_furniture: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     walk(node, skip_furniture, &mut current, &mut out);
@@ -259,33 +315,43 @@ fn paragraphs_of(node: NodeRef<'_, Node>, skip_furniture: bool) -> Vec<String> {
     out
 }
 
-fn walk(
-    node: NodeRef<'_, Node>,
-    skip_furniture: bool,
-    current: &mut String,
-    out: &mut Vec<String>,
-) {
-    for child in node.children() {
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
-            Node::Element(e) => {
-                let tag = e.name();
+/// What the walker needs of a node: its text, or its tag.
+enum Kind {
+    Text,
+    Element { block: bool },
+    Skip,
+}
+
+fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mut Vec<String>) {
+    for child in node.children_it(false) {
+        let kind = child.query_or(Kind::Skip, |n| match &n.data {
+            NodeData::Text { contents } => {
+                current.push_str(contents);
+                Kind::Text
+            }
+            NodeData::Element(e) => {
+                let tag: &str = &e.name.local;
                 if is_skipped(tag)
                     || skip_furniture
                         && matches!(tag, "nav" | "aside" | "form" | "footer" | "header")
                 {
-                    continue;
-                }
-                let block = is_block(tag);
-                if block {
-                    flush(current, out);
-                }
-                walk(child, skip_furniture, current, out);
-                if block {
-                    flush(current, out);
+                    Kind::Skip
+                } else {
+                    Kind::Element {
+                        block: is_block(tag),
+                    }
                 }
             }
-            _ => {}
+            _ => Kind::Skip,
+        });
+        if let Kind::Element { block } = kind {
+            if block {
+                flush(current, out);
+            }
+            walk(&child, skip_furniture, current, out);
+            if block {
+                flush(current, out);
+            }
         }
     }
 }
@@ -324,6 +390,27 @@ mod tests {
             "<div><h2>Head</h2><p>One <b>bold</b> word.</p><figure><img><figcaption>Caption</figcaption></figure><p>Two<br>Three</p><script>x()</script></div>",
         );
         assert_eq!(p, vec!["Head", "One bold word.", "Two", "Three"]);
+    }
+
+    #[test]
+    fn scripts_styles_and_svg_are_cut_before_parsing() {
+        let page = "<html><head><STYLE>p{color:red}</style><script type=\"application/ld+json\">{\"headline\":\"H\"}</script>\
+<script>if (a < b) { document.write('<p>no</p>') }</script></head><body><p>One</p><svg viewBox=\"0 0 1 1\"><title>icon</title></svg>\
+<Script src=x.js></SCRIPT><p>Two</p><scripted>kept</scripted></body></html>";
+        let stripped = strip_inert(page);
+        assert!(!stripped.contains("color:red"));
+        assert!(!stripped.contains("document.write"));
+        assert!(!stripped.contains("icon"));
+        assert!(stripped.contains("ld+json"), "JSON-LD stays");
+        assert!(stripped.contains("<scripted>kept</scripted>"));
+        assert_eq!(html_paragraphs(&stripped), vec!["One", "Two", "kept"]);
+        // nothing to cut: the page itself, not a copy
+        assert!(matches!(
+            strip_inert("<p>plain</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // an unclosed script is left to the parser
+        assert!(strip_inert("<p>a</p><script>x").contains("<script>x"));
     }
 
     #[test]
