@@ -12,19 +12,19 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
             source\ link | related(?:\ posts|\ articles|\ stories|\ news|\ content|\ topics)? |
-            read\ (?:more|also|next)(?:\ about)?\b.* | see\ also\b.* | more\ on\ this\ story | most\ read |
+            read\ (?:more|also|next)(?:\ about)?(?-u:\b).* | see\ also(?-u:\b).* | more\ on\ this\ story | most\ read |
             (?:share|tweet|email|print|copy\ link)(?:\ (?:this(?:\ article|\ story|\ page)?|on\ \S+|via\ \S+|article|story|the\ article))?:? |
             (?:teilen|artikel\ teilen|partager|condividi|compartir)(?:\ (?:auf|sur|su|en)\ \S+)?:? |
-            (?:follow|like)\ us\b.* | sign\ up\b.* | subscribe\b.* | .*\bnewsletter\b.* |
-            .*\bcookies?\b.* | advertisement | advertising | anzeige | publicité | pubblicità | publicidad | sponsored |
+            (?:follow|like)\ us(?-u:\b).* | sign\ up(?-u:\b).* | subscribe(?-u:\b).* | .*(?-u:\b)newsletter(?-u:\b).* |
+            .*(?-u:\b)cookies?(?-u:\b).* | advertisement | advertising | anzeige | publicité | pubblicità | publicidad | sponsored |
             \d+\ comments? | comments? | leave\ a\ (?:comment|reply) | no\ comments\ yet.* |
             (?:photo|image|picture|foto|bild|credit|crédit|source|quelle)s?\s*[:/©].* |
-            .*\b(?:getty\ images|afp\ photo|reuters/|ap\ photo|shutterstock|epa-efe)\b.* |
-            ©.* | copyright\b.* | all\ rights\ reserved.* |
-            (?:published|updated|posted|last\ updated|veröffentlicht|aktualisiert|publié|mis\ à\ jour)\b.* |
-            tags?\s*:.* | topics?\s*:.* | filed\ under\b.* | skip\ to\ (?:main\ )?content |
-            back\ to\ top | click\ here\b.* | table\ of\ contents | contents | learn\ more | contact\ us | get\ in\ touch |
-            author | about\ the\ author | written\ by | (?:in\ )?this\ article | jump\ to\b.* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read
+            .*(?-u:\b)(?:getty\ images|afp\ photo|reuters/|ap\ photo|shutterstock|epa-efe)(?-u:\b).* |
+            ©.* | copyright(?-u:\b).* | all\ rights\ reserved.* |
+            (?:published|updated|posted|last\ updated|veröffentlicht|aktualisiert|publié|mis\ à\ jour)(?-u:\b).* |
+            tags?\s*:.* | topics?\s*:.* | filed\ under(?-u:\b).* | skip\ to\ (?:main\ )?content |
+            back\ to\ top | click\ here(?-u:\b).* | table\ of\ contents | contents | learn\ more | contact\ us | get\ in\ touch |
+            author | about\ the\ author | written\ by | (?:in\ )?this\ article | jump\ to(?-u:\b).* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read
         )$",
     )
     .expect("boilerplate pattern")
@@ -38,17 +38,38 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Affiliate and sponsorship disclosures, whatever their length.
 static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\baffiliate (?:links?|commission)\b|\b(?:may|might|could) earn (?:us )?(?:a )?(?:small )?commission\b|\bearn(?:s)? (?:us )?a commission\b|\bthis (?:post|article|page) (?:may )?contains? (?:affiliate|sponsored)\b|\bindependently (?:selected|chosen|reviewed) by (?:our )?editors\b",
+        r"(?i)(?-u:\b)affiliate (?:links?|commission)(?-u:\b)|(?-u:\b)(?:may|might|could) earn (?:us )?(?:a )?(?:small )?commission(?-u:\b)|(?-u:\b)earn(?:s)? (?:us )?a commission(?-u:\b)|(?-u:\b)this (?:post|article|page) (?:may )?contains? (?:affiliate|sponsored)(?-u:\b)|(?-u:\b)independently (?:selected|chosen|reviewed) by (?:our )?editors(?-u:\b)|(?-u:\b)(?:may|might|could|will) (?:receive|earn|get) (?:a )?(?:small )?(?:commission|compensation)(?-u:\b)|(?-u:\b)earns? (?:us )?(?:a )?(?:small )?commissions?(?-u:\b)|(?-u:\b)may be compensated when you click(?-u:\b)|(?-u:\b)when you (?:buy|click|shop) through (?:the |our )?links(?-u:\b)",
     )
     .expect("disclosure pattern")
 });
+
+/// An author's box: "Jane Doe is a freelance writer …", "Anurag is an
+/// experienced journalist …", "Elaine Chen covers biotech …".
+static AUTHOR_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}’'\-]+(?: \p{Lu}[\p{L}’'.\-]+){0,2} (?:(?:is|was) (?:a|an|the) (?:[\p{L}\-,]+ ){0,5}(?:writer|journalist|editor|reporter|author|correspondent|contributor|columnist|freelancer)s?(?-u:\b)|covers \p{Ll})",
+    )
+    .expect("author box pattern")
+});
+
+/// A contact line: "Inquiries: jane@example.com", "Email: …".
+static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:inquiries|enquiries|e-?mail|contact|reach (?:me|him|her) at)\s*:?\s*)?\S+@\S+\.\w+$")
+        .expect("contact line pattern")
+});
+
+/// Is this paragraph a note about the writer rather than the story?
+pub fn is_author_box(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    word_count(p) <= 120 && AUTHOR_BOX.is_match(p)
+}
 
 /// Headings after which a page has only furniture left: related stories,
 /// comments, the author's box.
 static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            related\ (?:posts|articles|stories|reading|content) | you\ (?:may|might)\ also\ (?:like|enjoy)\b.* |
+            related\ (?:posts|articles|stories|reading|content) | you\ (?:may|might)\ also\ (?:like|enjoy)(?-u:\b).* |
             more\ (?:from\ \S+(?:\ \S+){0,3}|stories|articles) | recommended(?:\ for\ you|\ reading|\ articles)? | (?:popular|trending)(?:\ posts|\ now|\ stories)? |
             reader\ interactions | (?:\d+\ )?comments?(?:\ \(\d+\))? | leave\ a\ (?:comment|reply) | join\ the\ (?:conversation|discussion) |
             about\ the\ author | share\ this:? | like\ this:? | weitere\ artikel | à\ lire\ aussi | lire\ aussi | leggi\ anche | te\ puede\ interesar
@@ -71,6 +92,9 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
     {
         return true;
     }
+    if words <= 6 && CONTACT_LINE.is_match(p) {
+        return true;
+    }
     if words <= 80 && DISCLOSURE.is_match(p) {
         return true;
     }
@@ -79,6 +103,10 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
 
 /// "Home Europe …", "Home > World > Europe": a trail of links, no sentence.
 fn is_breadcrumb(p: &str) -> bool {
+    let words = word_count(p);
+    if words > 25 || p.ends_with(['.', '!', '?', '"', '”']) {
+        return false;
+    }
     let lower = p.to_lowercase();
     let starts_home = [
         "home ",
@@ -93,10 +121,7 @@ fn is_breadcrumb(p: &str) -> bool {
     .iter()
     .any(|h| lower.starts_with(h));
     let trail_marks = p.matches(['>', '›', '»', '/', '|']).count();
-    let ends_as_sentence = p.ends_with(['.', '!', '?', '"', '”']);
-    word_count(p) <= 25
-        && !ends_as_sentence
-        && (starts_home || trail_marks >= 2 && word_count(p) <= 10)
+    starts_home || trail_marks >= 2 && words <= 10
 }
 
 /// Drops boilerplate paragraphs and repeats, keeping order, and cuts the
@@ -116,6 +141,10 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
         }
         seen += words;
         if is_boilerplate(&p) || kept.iter().any(|k| k == &p) {
+            continue;
+        }
+        // a writer's box above the story (it belongs to the page, not the text)
+        if kept.is_empty() && is_author_box(&p) {
             continue;
         }
         kept.push(p);
@@ -147,9 +176,31 @@ mod tests {
             "Teilen auf Facebook",
             "This article contains affiliate links that may earn us a commission at no extra cost to you.",
             "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
+            "If you find this helpful and buy through my links, I may receive a small commission.",
+            "Inquiries: archie.f@example.com",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
+    }
+
+    #[test]
+    fn author_boxes_are_recognised() {
+        assert!(is_author_box(
+            "Archie is a writer from South London. He studied film production."
+        ));
+        assert!(is_author_box(
+            "Elaine Chen covers biotech and co-writes the newsletter."
+        ));
+        assert!(!is_author_box(
+            "Ursula von der Leyen is a former German defence minister who became Commission president."
+        ));
+        let page = vec![
+            "Archie is a writer from South London who watches too much television.".to_string(),
+            "Inquiries: archie@example.com".to_string(),
+            "It is nearly the end of the year, and that can only mean one thing: rankings."
+                .to_string(),
+        ];
+        assert_eq!(clean_paragraphs(page).len(), 1);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The lead: the first paragraph that carries the news, cut to the word
 //! budget at a sentence boundary.
 
+use crate::summarise::clean::is_author_box;
 use crate::summarise::sentences::split_sentences;
 use crate::text::word_count;
 
@@ -23,10 +24,11 @@ pub fn pick_lead(paragraphs: &[String], title: Option<&str>, lead_words: usize) 
 /// Long enough, written as sentences, and not a repeat of the headline.
 fn carries_news(p: &str, title: Option<&str>) -> bool {
     let t = p.trim_end();
-    let ends_as_sentence = t.ends_with(['.', '!', '?', '…', '"', '”', '»', '“', '’', ')']);
+    let ends_as_sentence = t.ends_with(['.', '!', '?', '…', '"', '”', '»', '“', '’', ')', ':']);
     word_count(p) >= MIN_LEAD_WORDS
         && ends_as_sentence
         && title.is_none_or(|title| !p.eq_ignore_ascii_case(title))
+        && !is_author_box(p)
 }
 
 /// Whole sentences from the start of `p` while they fit in `budget` words;

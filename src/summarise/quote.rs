@@ -25,7 +25,7 @@ const NAME: &str = r"[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|de|
 const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|for)\s+)*";
 
 /// The same pronouns as a pattern, in any case.
-const PRONOUN: &str = r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei)\b";
+const PRONOUN: &str = r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei)";
 
 /// Endings of compound job titles ("Finanzminister", "Regierungssprecher").
 const TITLE_ENDINGS: &[&str] = &[
@@ -204,7 +204,7 @@ const NOT_NAMES: &[&str] = &[
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})\b|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+(?P<who3>{NAME}))"
+        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+(?P<who3>{NAME}))"
     ))
     .expect("after-quote attribution pattern")
 });
@@ -218,7 +218,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<who>{NAME})\s*,?\s+(?:{VERBS})\b|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+(?P<who3>{NAME})"
+        r"(?P<who>{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+(?P<who3>{NAME})"
     ))
     .expect("speaker mention pattern")
 });
@@ -226,6 +226,10 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// A quotation found in a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Found {
+    /// The paragraph the quotation opens in (earlier than `paragraph` when
+    /// it runs over several).
+    first: usize,
+    /// The paragraph it closes in.
     paragraph: usize,
     /// Byte offsets of the opening and after the closing mark.
     start: usize,
@@ -296,6 +300,7 @@ fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
             .trim_end();
         if !inner.is_empty() {
             found.push(Found {
+                first: paragraph,
                 paragraph,
                 start: pos,
                 end,
@@ -307,13 +312,52 @@ fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
     found
 }
 
+/// A quotation that runs over several paragraphs, in the press's way: each
+/// paragraph opens with the mark, only the last one closes it. Starts at
+/// paragraph `k` when `k` opens a quotation it does not close.
+fn spanning_quotation(paragraphs: &[String], k: usize) -> Option<Found> {
+    let first = &paragraphs[k];
+    let open = first.chars().next()?;
+    let close = closers(open);
+    if close.is_empty() || quotations(k, first).iter().any(|f| f.start == 0) {
+        return None;
+    }
+    let mut parts = vec![first[open.len_utf8()..].trim()];
+    for (m, p) in paragraphs.iter().enumerate().skip(k + 1).take(MAX_SPAN - 1) {
+        let body = p.strip_prefix(open)?;
+        match quotations(m, p).into_iter().find(|f| f.start == 0) {
+            Some(last) => {
+                parts.push(last.text.as_str());
+                return Some(Found {
+                    first: k,
+                    paragraph: m,
+                    start: 0,
+                    end: last.end,
+                    text: parts.join(" "),
+                });
+            }
+            None => parts.push(body.trim()),
+        }
+    }
+    None
+}
+
+/// Most paragraphs one quotation may run over.
+const MAX_SPAN: usize = 4;
+
 /// Whole sentences: starts with a capital (or a number) and ends with
 /// sentence punctuation or the comma of a "…,” he said" attribution.
-fn is_complete(found: &Found, paragraph: &str) -> bool {
+fn is_complete(found: &Found, paragraphs: &[String]) -> bool {
+    let paragraph = &paragraphs[found.paragraph];
     let comma_after = paragraph[found.end..].trim_start().starts_with(',');
     let first = found.text.chars().find(|c| c.is_alphanumeric());
     let starts_ok = first.is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let raw_inner = &paragraph[found.start..found.end];
+    let from = if found.first == found.paragraph {
+        found.start
+    } else {
+        0
+    };
+    let raw_inner = &paragraph[from..found.end];
     let raw_inner = raw_inner.trim_end_matches(|c: char| {
         !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '…' | ',')
     });
@@ -385,35 +429,84 @@ fn full_name(name: &str, paragraphs: &[String]) -> String {
     if name.contains(' ') {
         return name.to_string();
     }
-    let pattern = format!(r"([\p{{Lu}}][\p{{L}}’'\-]+)\s+{}\b", regex::escape(name));
-    let Ok(re) = Regex::new(&pattern) else {
-        return name.to_string();
+    let given_name = |p: &str, at: usize| -> Option<String> {
+        // the name is a whole word ...
+        if p[at + name.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+        {
+            return None;
+        }
+        // ... after a capitalised word and a space
+        let before = &p[..at];
+        let trimmed = before.trim_end();
+        if trimmed.len() == before.len() {
+            return None;
+        }
+        let word = trimmed
+            .rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '’' | '\'' | '-')))
+            .next()?;
+        let mut chars = word.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some();
+        let lower = word.to_lowercase();
+        (capitalised
+            && !NOT_NAMES.contains(&lower.as_str())
+            && !word.ends_with("’s")
+            && !word.ends_with("'s"))
+        .then(|| word.to_string())
     };
     paragraphs
         .iter()
-        .flat_map(|p| re.captures_iter(p).collect::<Vec<_>>())
-        .map(|c| c[1].to_string())
-        .find(|first| {
-            !NOT_NAMES.contains(&first.to_lowercase().as_str())
-                && !first.ends_with("’s")
-                && !first.ends_with("'s")
-        })
+        .flat_map(|p| p.match_indices(name).map(move |(at, _)| (p, at)))
+        .find_map(|(p, at)| given_name(p, at))
         .map(|first| format!("{first} {name}"))
         .unwrap_or_else(|| name.to_string())
 }
 
+/// Bytes either side of a quotation searched for its attribution.
+const ATTRIBUTION_REACH: usize = 240;
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Who said the quotation, from the words around it.
 fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
-    let p = &paragraphs[found.paragraph];
-    let after = &p[found.end..];
-    let before = &p[..found.start];
+    let after = &paragraphs[found.paragraph][found.end..];
+    let mut before = &paragraphs[found.first][..found.start];
+    // "The minister said:" closing the paragraph before the quotation
+    if before.trim().is_empty() && found.first > 0 {
+        let previous = paragraphs[found.first - 1].trim_end();
+        if previous.ends_with(':') {
+            before = previous;
+        }
+    }
+    // an attribution sits right next to the quotation: a sentence's worth
+    // of text either side is all the patterns need to see
+    let after = &after[..floor_char_boundary(after, ATTRIBUTION_REACH)];
+    let before =
+        &before[ceil_char_boundary(before, before.len().saturating_sub(ATTRIBUTION_REACH))..];
     let raw = AFTER
         .captures(after)
         .and_then(|c| who(&c))
         .or_else(|| BEFORE.captures(before).and_then(|c| who(&c)))?;
     let name = reduce_name(&raw)?;
     let name = if is_pronoun(&name) {
-        speakers_before(paragraphs, found.paragraph, found.start)
+        speakers_before(paragraphs, found.first, found.start)
             .into_iter()
             .rev()
             .find(|n| n.contains(' ') || n.chars().skip(1).any(|c| c.is_lowercase()))?
@@ -424,51 +517,62 @@ fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
 }
 
 /// Picks the key quote of an article, or none when no quotation qualifies.
+/// Speakers are looked up only for quotations that qualify otherwise.
 pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
-    let mut best: Option<(f32, Quote)> = None;
+    let mut best: Option<(f32, Found, String)> = None;
     let mut order = 0.0_f32;
-    for (k, p) in paragraphs.iter().enumerate() {
-        // the previous quotation of this paragraph: its end and speaker
-        let mut previous: Option<(usize, Option<String>)> = None;
-        for found in quotations(k, p) {
+    let mut k = 0;
+    while k < paragraphs.len() {
+        let p = &paragraphs[k];
+        let spanning = spanning_quotation(paragraphs, k);
+        let next = spanning.as_ref().map_or(k + 1, |f| f.paragraph + 1);
+        let found_here = match spanning {
+            Some(f) => vec![f],
+            None => quotations(k, p),
+        };
+        for (n, found) in found_here.iter().enumerate() {
             order += 1.0;
-            let own = speaker_of(&found, paragraphs);
-            // a quotation split by its attribution ("…,” she said. “…")
-            // continues the speaker of the part before it
-            let speaker = own.or_else(|| {
-                let (end, speaker) = previous.as_ref()?;
-                let between = &p[*end..found.start];
-                (word_count(between) <= 8 && AFTER.is_match(between))
-                    .then(|| speaker.clone())
-                    .flatten()
-            });
-            previous = Some((found.end, speaker.clone()));
             let words = word_count(&found.text);
             if !(MIN_WORDS..=MAX_WORDS).contains(&words)
-                || !is_complete(&found, p)
+                || !is_complete(found, paragraphs)
                 || lead.contains(&found.text)
             {
                 continue;
             }
-            let Some(speaker) = speaker else {
-                continue;
-            };
             let mut score = 1.0 - 0.01 * order;
             if (12..=45).contains(&words) {
                 score += 0.5;
             }
-            if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                best = Some((
-                    score,
-                    Quote {
-                        text: found.text,
-                        speaker: Some(speaker),
-                    },
-                ));
+            if best.as_ref().is_some_and(|(s, _, _)| score <= *s) {
+                continue;
+            }
+            let speaker = speaker_of(found, paragraphs)
+                .or_else(|| split_speaker(&found_here[..n], found, paragraphs));
+            if let Some(speaker) = speaker {
+                best = Some((score, found.clone(), speaker));
             }
         }
+        k = next;
     }
-    best.map(|(_, q)| q)
+    best.map(|(_, found, speaker)| Quote {
+        text: found.text,
+        speaker: Some(speaker),
+    })
+}
+
+/// A quotation split by its attribution ("…,” she said. “…") continues the
+/// speaker of the part before it.
+fn split_speaker(earlier: &[Found], found: &Found, paragraphs: &[String]) -> Option<String> {
+    let previous = earlier.last()?;
+    if previous.paragraph != found.first {
+        return None;
+    }
+    let between = &paragraphs[found.first][previous.end..found.start];
+    if word_count(between) > 8 || !AFTER.is_match(between) {
+        return None;
+    }
+    speaker_of(previous, paragraphs)
+        .or_else(|| split_speaker(&earlier[..earlier.len() - 1], previous, paragraphs))
 }
 
 #[cfg(test)]
@@ -557,6 +661,37 @@ mod tests {
             "“It was close.” Later, a storm hit. “But the city will now build the new tram line through every district that asked for it.”",
         ]);
         assert!(pick_key_quote(&p, "").is_none());
+    }
+
+    #[test]
+    fn a_quote_over_several_paragraphs_is_joined() {
+        let p = paras(&[
+            "The port authority's director, Pieter de Vries, said the strike had cost more than expected.",
+            "“We have lost three weeks of traffic to Hamburg and Gdansk.",
+            "“Some of those lines will not come back, and the workers know it as well as we do,” he said.",
+        ]);
+        let q = pick_key_quote(&p, &p[0]).unwrap();
+        assert_eq!(
+            q.text,
+            "We have lost three weeks of traffic to Hamburg and Gdansk. Some of those lines will not come back, and the workers know it as well as we do"
+        );
+        assert_eq!(q.speaker.as_deref(), Some("Pieter de Vries"));
+        // an opening mark with no continuation is no quotation
+        let p = paras(&[
+            "“We have lost three weeks of traffic to Hamburg and Gdansk, said nobody.",
+            "The strike ended on Friday after the union accepted a new offer.",
+        ]);
+        assert_eq!(pick_key_quote(&p, ""), None);
+    }
+
+    #[test]
+    fn an_introduction_in_the_paragraph_before_names_the_speaker() {
+        let p = paras(&[
+            "Chancellor Friedrich Weber told parliament:",
+            "„Wir werden die Schuldenbremse in diesem Jahr nicht aussetzen, auch wenn es schwerfällt.“",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Friedrich Weber"));
     }
 
     #[test]
