@@ -30,6 +30,20 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("boilerplate pattern")
 });
 
+/// A photo caption ending in its credit: "… Photo: iRunFar/Meghan Hicks",
+/// "… | Photo by Lisa Jennings", "… Credit: Sam Schild", "(Foto: dpa)".
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[.!?|)]\s*|\(\s*)(?:photo(?:graph)?|image|picture|illustration|foto|bild|credit|crédit)s?(?:\s+by|\s*:|\s+credit\s*:?)\s+[^.!?]{1,60}\)?$",
+    )
+    .expect("caption credit pattern")
+});
+
+/// A row of share buttons read as text: "Share this page to Facebook Share …".
+static SHARE_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:share|tweet|email|pin)(?-u:\b).*){2,}$").expect("share row pattern")
+});
+
 /// Bylines: "by editor", "By Jane Doe and John Roe", "Von Anna Weber", "Par …".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:posted\ |written\ |reported\ )?(?:by|von|par|di|por|door|av|przez)\s+[\p{L}.'’\- ,&]+$").expect("byline pattern")
@@ -93,6 +107,9 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
         return true;
     }
     if words <= 6 && CONTACT_LINE.is_match(p) {
+        return true;
+    }
+    if words <= 60 && CAPTION_CREDIT.is_match(p) || words <= 20 && SHARE_ROW.is_match(p) {
         return true;
     }
     if words <= 80 && DISCLOSURE.is_match(p) {
@@ -178,6 +195,10 @@ mod tests {
             "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
             "If you find this helpful and buy through my links, I may receive a small commission.",
             "Inquiries: archie.f@example.com",
+            "Bryon Powell testing out a variety of trail running shoes. Photo: iRunFar/Meghan Hicks",
+            "Paris Baguette opened 80 units this year. | Photo by Lisa Jennings",
+            "Der Hafen von Antwerpen am Montag (Foto: dpa)",
+            "Share this page to Facebook Share this page to X Share this page via Email",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -209,6 +230,8 @@ mod tests {
             "Ministers met in Brussels on Tuesday to discuss the budget.",
             "By the end of the week, the talks had collapsed and both sides blamed each other for the failure.",
             "Share prices fell sharply after the announcement, traders said.",
+            "The agency said the image was taken by a drone over the harbour.",
+            "Photographers gathered outside the court before the verdict on Friday.",
             "The new rules",
             "Home owners across Spain face higher mortgage costs after the central bank raised rates again.",
         ] {

@@ -269,7 +269,6 @@ fn is_block(tag: &str) -> bool {
             | "tr"
             | "td"
             | "th"
-            | "br"
             | "hr"
             | "figure"
             | "form"
@@ -345,6 +344,12 @@ fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mu
             _ => Kind::Skip,
         });
         if let Kind::Element { block } = kind {
+            if child.query_or(false, |n| {
+                n.as_element().is_some_and(|e| &*e.name.local == "br")
+            }) {
+                current.push(LINE_BREAK);
+                continue;
+            }
             if block {
                 flush(current, out);
             }
@@ -363,10 +368,39 @@ fn words_in(paragraphs: &[String]) -> usize {
         .sum()
 }
 
+/// Where a `<br>` broke a block; resolved when the block is flushed.
+const LINE_BREAK: char = '\u{2028}';
+
+/// Ends the current block. Lines broken by `<br>` stay one paragraph when
+/// the break falls mid-sentence (a line that does not end a sentence,
+/// followed by one in lower case: hard-wrapped text); otherwise each line
+/// is a paragraph of its own (addresses, lists, verse).
 fn flush(current: &mut String, out: &mut Vec<String>) {
-    let p = fold_whitespace(current);
-    if !p.is_empty() {
-        out.push(p);
+    if !current.contains(LINE_BREAK) {
+        let p = fold_whitespace(current);
+        if !p.is_empty() {
+            out.push(p);
+        }
+        current.clear();
+        return;
+    }
+    let mut paragraph = String::new();
+    for line in current.split(LINE_BREAK).map(fold_whitespace) {
+        if line.is_empty() {
+            continue;
+        }
+        let continues = !paragraph.is_empty()
+            && !paragraph.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', '»'])
+            && line.chars().next().is_some_and(char::is_lowercase);
+        if continues {
+            paragraph.push(' ');
+        } else if !paragraph.is_empty() {
+            out.push(std::mem::take(&mut paragraph));
+        }
+        paragraph.push_str(&line);
+    }
+    if !paragraph.is_empty() {
+        out.push(paragraph);
     }
     current.clear();
 }
@@ -411,6 +445,21 @@ mod tests {
         ));
         // an unclosed script is left to the parser
         assert!(strip_inert("<p>a</p><script>x").contains("<script>x"));
+    }
+
+    #[test]
+    fn hard_wrapped_lines_stay_one_paragraph() {
+        let p = html_paragraphs(
+            "<p>Gym equipment refers to the machines used in a<br>\nfitness facility. These<br>help people train.</p><p>12 Main Street<br>Brussels</p>",
+        );
+        assert_eq!(
+            p,
+            vec![
+                "Gym equipment refers to the machines used in a fitness facility. These help people train.",
+                "12 Main Street",
+                "Brussels"
+            ]
+        );
     }
 
     #[test]

@@ -26,10 +26,24 @@ fn carries_news(p: &str, title: Option<&str>) -> bool {
     let t = p.trim_end();
     let ends_as_sentence = t.ends_with(['.', '!', '?', '…', '"', '”', '»', '“', '’', ')', ':']);
     word_count(p) >= MIN_LEAD_WORDS
-        && ends_as_sentence
+        && (ends_as_sentence || is_unpunctuated_sentence(t))
         && title.is_none_or(|title| !p.eq_ignore_ascii_case(title))
         && !is_author_box(p)
 }
+
+/// A long line written as a sentence but without its full stop, as
+/// standfirsts often are: not in title case like a heading.
+fn is_unpunctuated_sentence(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= UNPUNCTUATED_LEAD_WORDS && capitalised * 2 < words.len()
+}
+
+/// Fewest words of a lead whose last sentence has no full stop.
+const UNPUNCTUATED_LEAD_WORDS: usize = 15;
 
 /// Whole sentences from the start of `p` while they fit in `budget` words;
 /// the first sentence is kept whole even when it alone is longer.

@@ -13,16 +13,23 @@ const MIN_WORDS: usize = 8;
 const MAX_WORDS: usize = 60;
 
 /// Verbs and phrases that attribute speech, in the languages of our sources.
-const VERBS: &str = r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|warned|insisted|argued|noted|declared|continued|replied|stressed|announced|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
+const VERBS: &str = r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|insisted|argued|noted|declared|continued|replied|stressed|announced|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
 /// Introductions that put the speaker after the verb.
-const ACCORDING: &str = r"according\s+to|selon|laut|según|secondo";
+const ACCORDING: &str = r"(?i:according\s+to|selon|laut|según|secondo)";
+/// Offices named before a person set off by commas: "the health minister,
+/// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
+const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
+
+/// A pronoun after its verb: "sagte er", "dijo él", French "a-t-elle ajouté",
+/// "ajoute-t-il", "said she".
+const INVERTED: &str = r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?)(?:[^\p{L}\p{N}_]|$)";
 /// A person's or organisation's name: capitalised words, with the usual particles.
 const NAME: &str = r"[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|de|van|von|der|den|da|di|del|della|du|bin|al|le|la))*";
 
 /// A name after the verb may follow a title written in lower case
 /// ("said Icelandic foreign minister Guðrún Jónsdóttir"); the title is
 /// dropped later by `reduce_name`.
-const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|for)\s+)*";
+const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|port|union|party|police|city|state|regional|national|central|bank|opposition|government|company|army|border|fire|health|industry|labour|labor|green|for)\s+)*";
 
 /// The same pronouns as a pattern, in any case.
 const PRONOUN: &str = r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei)";
@@ -37,6 +44,12 @@ const TITLE_ENDINGS: &[&str] = &[
     "kanzlerin",
     "sprecher",
     "sprecherin",
+    "meister",
+    "meisterin",
+    "direktor",
+    "direktorin",
+    "leiter",
+    "leiterin",
     "chef",
     "chefin",
     "vorsitzende",
@@ -49,7 +62,7 @@ const TITLE_ENDINGS: &[&str] = &[
 ];
 
 /// A description put before a name: "the city's deputy mayor, ".
-const APPOSITION: &str = r"(?:(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+[^,.;:“”«»„\x22]{1,60}?,?\s+)";
+const APPOSITION: &str = r"(?:(?:(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+[^,.;:“”«»„\x22]{1,60}?,?|[\p{Lu}][\p{L}.\-]*(?:’s|'s)\s+[^,.;:“”«»„\x22]{1,60}?,)\s+)";
 
 /// Pronouns that stand for the last person named.
 const PRONOUNS: &[&str] = &[
@@ -76,6 +89,7 @@ const NOT_NAMES: &[&str] = &[
     "so",
     "as",
     "also",
+    "both",
     "still",
     "meanwhile",
     "however",
@@ -204,21 +218,21 @@ const NOT_NAMES: &[&str] = &[
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+(?P<who3>{NAME}))"
+        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}))"
     ))
     .expect("after-quote attribution pattern")
 });
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:\s+[\p{{Ll}}][\p{{L}}’'\-]*){{0,4}}|(?:{ACCORDING})\s+(?P<who3>{NAME}))\s*[:,]?\s*$"
+        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:\s+[\p{{Ll}}][\p{{L}}’'\-]*){{0,4}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}))\s*[:,]?\s*$"
     ))
     .expect("before-quote attribution pattern")
 });
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<who>{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+(?P<who3>{NAME})"
+        r"(?:{OFFICE})[^,.;:]{{0,40}}?,\s+(?P<who6>{NAME})\s*,|(?P<who>{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})"
     ))
     .expect("speaker mention pattern")
 });
@@ -370,6 +384,9 @@ fn who(caps: &regex::Captures<'_>) -> Option<String> {
     caps.name("who")
         .or_else(|| caps.name("who2"))
         .or_else(|| caps.name("who3"))
+        .or_else(|| caps.name("who4"))
+        .or_else(|| caps.name("who5"))
+        .or_else(|| caps.name("who6"))
         .map(|m| m.as_str().trim().to_string())
 }
 
@@ -692,6 +709,91 @@ mod tests {
         ]);
         let q = pick_key_quote(&p, "").unwrap();
         assert_eq!(q.speaker.as_deref(), Some("Friedrich Weber"));
+    }
+
+    #[test]
+    fn every_quote_style_and_language() {
+        // (paragraph, start of the quotation, speaker)
+        let cases = [
+            (
+                "“The harbour will reopen on Monday once the divers have finished their inspection,” said port director Anna Berg.",
+                "The harbour will reopen",
+                "Anna Berg",
+            ),
+            (
+                "\"We cannot let the lorries wait at the border for three days again this winter,\" Transport Minister Piotr Nowak told Reuters.",
+                "We cannot let the lorries",
+                "Piotr Nowak",
+            ),
+            (
+                "‘There is no money left in the budget for another rescue of the regional airline,’ the finance minister, Sarah Collins, wrote on Tuesday.",
+                "There is no money left",
+                "Sarah Collins",
+            ),
+            (
+                "« Nous ne signerons pas cet accord tant que les agriculteurs ne seront pas protégés », a déclaré le ministre Jean Dupont.",
+                "Nous ne signerons pas",
+                "Jean Dupont",
+            ),
+            (
+                "„Die Brücke bleibt bis zum Frühjahr für Lastwagen gesperrt, das ist leider unvermeidlich“, sagte Bürgermeisterin Petra Lang.",
+                "Die Brücke bleibt",
+                "Petra Lang",
+            ),
+            (
+                "»Wir haben die Warnungen der Fachleute viel zu lange nicht ernst genommen«, erklärte Umweltminister Jonas Roth.",
+                "Wir haben die Warnungen",
+                "Jonas Roth",
+            ),
+            (
+                "‚Die Verhandlungen sind noch lange nicht zu Ende, wir reden weiter‘, sagte Gewerkschaftschef Uwe Brandt.",
+                "Die Verhandlungen sind",
+                "Uwe Brandt",
+            ),
+            (
+                "‹ Les hôpitaux manquent de personnel dans toutes les régions du pays cet hiver ›, selon Claire Moreau.",
+                "Les hôpitaux manquent",
+                "Claire Moreau",
+            ),
+            (
+                "“El Gobierno aprobará el nuevo plan de vivienda antes de que termine el año”, dijo la ministra Lucía Ortega.",
+                "El Gobierno aprobará",
+                "Lucía Ortega",
+            ),
+            (
+                "«Il governo non aumenterà le tasse sulla casa per nessuna famiglia italiana», ha detto il ministro Marco Bianchi.",
+                "Il governo non aumenterà",
+                "Marco Bianchi",
+            ),
+            (
+                "According to Elena Petrova, “The new reactor will not be ready before the end of the decade, whatever the company says.”",
+                "The new reactor",
+                "Elena Petrova",
+            ),
+        ];
+        for (paragraph, start, speaker) in cases {
+            let p = paras(&[paragraph]);
+            let q = pick_key_quote(&p, "").unwrap_or_else(|| panic!("no quote in {paragraph}"));
+            assert!(q.text.starts_with(start), "{paragraph}: {}", q.text);
+            assert!(paragraph.contains(&q.text), "verbatim: {}", q.text);
+            assert_eq!(q.speaker.as_deref(), Some(speaker), "{paragraph}");
+        }
+    }
+
+    #[test]
+    fn pronouns_in_other_languages_resolve_to_the_last_name() {
+        let p = paras(&[
+            "La ministre de la Santé, Claire Moreau, a présenté le plan mardi.",
+            "« Nous allons recruter dix mille infirmières avant la fin de l’année prochaine », a-t-elle ajouté. Elle a dit : « Les hôpitaux ne peuvent plus attendre un seul hiver de plus. »",
+        ]);
+        let q = pick_key_quote(&p, &p[0]).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Claire Moreau"), "{q:?}");
+        let p = paras(&[
+            "Der Kanzler Friedrich Weber sagte am Montag, der Haushalt stehe.",
+            "„Wir werden keine neuen Schulden für den Bau der Straßen aufnehmen“, sagte er.",
+        ]);
+        let q = pick_key_quote(&p, &p[0]).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Friedrich Weber"), "{q:?}");
     }
 
     #[test]
