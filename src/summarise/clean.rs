@@ -34,10 +34,13 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// "… | Photo by Lisa Jennings", "… Credit: Sam Schild", "(Foto: dpa)".
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[.!?|)]\s*|\(\s*)(?:photo(?:graph)?|image|picture|illustration|foto|bild|credit|crédit)s?(?:\s+by|\s*:|\s+credit\s*:?)\s+[^.!?]{1,60}\)?$",
+        r"(?i)(?:^|[.!?|)]\s*|\(\s*)(?:photo(?:graph)?|image|picture|illustration|foto|bild|credit|crédit)s?(?:\s+by|\s*:|\s+credit\s*:?)\s+(?P<credit>[^.!?]+)\)?$",
     )
     .expect("caption credit pattern")
 });
+
+/// Longest photo credit after "Photo:" and the like, in characters.
+const MAX_CREDIT_CHARS: usize = 60;
 
 /// A row of share buttons read as text: "Share this page to Facebook Share …".
 static SHARE_ROW: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,7 +112,14 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
     if words <= 6 && CONTACT_LINE.is_match(p) {
         return true;
     }
-    if words <= 60 && CAPTION_CREDIT.is_match(p) || words <= 20 && SHARE_ROW.is_match(p) {
+    // (the credit's length is checked here: a counted repetition in the
+    // pattern would multiply the states of its automaton)
+    let caption = words <= 60
+        && CAPTION_CREDIT
+            .captures(p)
+            .and_then(|c| c.name("credit"))
+            .is_some_and(|credit| credit.as_str().chars().count() <= MAX_CREDIT_CHARS);
+    if caption || words <= 20 && SHARE_ROW.is_match(p) {
         return true;
     }
     if words <= 80 && DISCLOSURE.is_match(p) {

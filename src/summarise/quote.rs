@@ -62,7 +62,9 @@ const TITLE_ENDINGS: &[&str] = &[
 ];
 
 /// A description put before a name: "the city's deputy mayor, ".
-const APPOSITION: &str = r"(?:(?:(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+[^,.;:“”«»„\x22]{1,60}?,?|[\p{Lu}][\p{L}.\-]*(?:’s|'s)\s+[^,.;:“”«»„\x22]{1,60}?,)\s+)";
+/// (Unbounded here: the text searched is short, see `ATTRIBUTION_REACH`, and
+/// a counted repetition would multiply the automaton's states.)
+const APPOSITION: &str = r"(?:(?:(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+[^,.;:“”«»„\x22]+?,?|[\p{Lu}][\p{L}.\-]*(?:’s|'s)\s+[^,.;:“”«»„\x22]+?,)\s+)";
 
 /// Pronouns that stand for the last person named.
 const PRONOUNS: &[&str] = &[
