@@ -125,12 +125,11 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
     if words <= 80 && DISCLOSURE.is_match(p) {
         return true;
     }
-    is_breadcrumb(p)
+    is_breadcrumb(p, words)
 }
 
 /// "Home Europe …", "Home > World > Europe": a trail of links, no sentence.
-fn is_breadcrumb(p: &str) -> bool {
-    let words = word_count(p);
+fn is_breadcrumb(p: &str, words: usize) -> bool {
     if words > 25 || p.ends_with(['.', '!', '?', '"', '”']) {
         return false;
     }

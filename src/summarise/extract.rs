@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use dom_query::{Document, Matcher, NodeData, NodeRef};
 
-use crate::text::fold_whitespace;
+use crate::text::{fold_whitespace, word_count};
 
 /// The raw material of a summary: a headline, if the page names one, and
 /// its paragraphs in order, before boilerplate is removed.
@@ -191,7 +191,7 @@ fn container_fallback(page: &Document, found: &[String], words: usize) -> Option
         // prose, not a list of links: most words sit in sentences
         let prose: usize = paras
             .iter()
-            .map(|p| p.split_whitespace().count())
+            .map(|p| word_count(p))
             .filter(|&w| w >= 10)
             .sum();
         if prose * 10 < n * 6 {
@@ -202,7 +202,7 @@ fn container_fallback(page: &Document, found: &[String], words: usize) -> Option
         let shared = found
             .iter()
             .filter(|p| joined.contains(p.as_str()))
-            .map(|p| p.split_whitespace().count())
+            .map(|p| word_count(p))
             .sum::<usize>();
         if words >= 150 && shared * 10 < words * 7 {
             continue;
@@ -314,58 +314,56 @@ fn paragraphs_of(node: &NodeRef<'_>, skip_furniture: bool) -> Vec<String> {
     out
 }
 
-/// What the walker needs of a node: its text, or its tag.
-enum Kind {
-    Text,
-    Element { block: bool },
-    Skip,
+/// What the walker does after looking at a node once (text is taken as
+/// it is seen).
+enum Step {
+    /// An element whose text counts; `block` breaks the paragraph around it.
+    Descend { block: bool },
+    /// `<br>`: a line break inside the paragraph.
+    LineBreak,
+    /// Text already taken, or nothing of the article.
+    Next,
 }
 
 fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mut Vec<String>) {
     for child in node.children_it(false) {
-        let kind = child.query_or(Kind::Skip, |n| match &n.data {
+        let step = child.query_or(Step::Next, |n| match &n.data {
             NodeData::Text { contents } => {
                 current.push_str(contents);
-                Kind::Text
+                Step::Next
             }
-            NodeData::Element(e) => {
-                let tag: &str = &e.name.local;
-                if is_skipped(tag)
+            NodeData::Element(e) => match &*e.name.local {
+                "br" => Step::LineBreak,
+                tag if is_skipped(tag)
                     || skip_furniture
-                        && matches!(tag, "nav" | "aside" | "form" | "footer" | "header")
+                        && matches!(tag, "nav" | "aside" | "form" | "footer" | "header") =>
                 {
-                    Kind::Skip
-                } else {
-                    Kind::Element {
-                        block: is_block(tag),
-                    }
+                    Step::Next
+                }
+                tag => Step::Descend {
+                    block: is_block(tag),
+                },
+            },
+            _ => Step::Next,
+        });
+        match step {
+            Step::LineBreak => current.push(LINE_BREAK),
+            Step::Descend { block } => {
+                if block {
+                    flush(current, out);
+                }
+                walk(&child, skip_furniture, current, out);
+                if block {
+                    flush(current, out);
                 }
             }
-            _ => Kind::Skip,
-        });
-        if let Kind::Element { block } = kind {
-            if child.query_or(false, |n| {
-                n.as_element().is_some_and(|e| &*e.name.local == "br")
-            }) {
-                current.push(LINE_BREAK);
-                continue;
-            }
-            if block {
-                flush(current, out);
-            }
-            walk(&child, skip_furniture, current, out);
-            if block {
-                flush(current, out);
-            }
+            Step::Next => {}
         }
     }
 }
 
 fn words_in(paragraphs: &[String]) -> usize {
-    paragraphs
-        .iter()
-        .map(|p| p.split_whitespace().count())
-        .sum()
+    paragraphs.iter().map(|p| word_count(p)).sum()
 }
 
 /// Where a `<br>` broke a block; resolved when the block is flushed.

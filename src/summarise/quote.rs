@@ -330,12 +330,13 @@ fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
 
 /// A quotation that runs over several paragraphs, in the press's way: each
 /// paragraph opens with the mark, only the last one closes it. Starts at
-/// paragraph `k` when `k` opens a quotation it does not close.
-fn spanning_quotation(paragraphs: &[String], k: usize) -> Option<Found> {
+/// paragraph `k` when `k` opens a quotation it does not close (`in_first`:
+/// the quotations closed within `k`).
+fn spanning_quotation(paragraphs: &[String], k: usize, in_first: &[Found]) -> Option<Found> {
     let first = &paragraphs[k];
     let open = first.chars().next()?;
     let close = closers(open);
-    if close.is_empty() || quotations(k, first).iter().any(|f| f.start == 0) {
+    if close.is_empty() || in_first.iter().any(|f| f.start == 0) {
         return None;
     }
     let mut parts = vec![first[open.len_utf8()..].trim()];
@@ -486,23 +487,6 @@ fn full_name(name: &str, paragraphs: &[String]) -> String {
 /// Bytes either side of a quotation searched for its attribution.
 const ATTRIBUTION_REACH: usize = 240;
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// Who said the quotation, from the words around it.
 fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
     let after = &paragraphs[found.paragraph][found.end..];
@@ -516,9 +500,9 @@ fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
     }
     // an attribution sits right next to the quotation: a sentence's worth
     // of text either side is all the patterns need to see
-    let after = &after[..floor_char_boundary(after, ATTRIBUTION_REACH)];
+    let after = &after[..after.floor_char_boundary(ATTRIBUTION_REACH)];
     let before =
-        &before[ceil_char_boundary(before, before.len().saturating_sub(ATTRIBUTION_REACH))..];
+        &before[before.ceil_char_boundary(before.len().saturating_sub(ATTRIBUTION_REACH))..];
     let raw = AFTER
         .captures(after)
         .and_then(|c| who(&c))
@@ -543,11 +527,12 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
     let mut k = 0;
     while k < paragraphs.len() {
         let p = &paragraphs[k];
-        let spanning = spanning_quotation(paragraphs, k);
+        let closed_here = quotations(k, p);
+        let spanning = spanning_quotation(paragraphs, k, &closed_here);
         let next = spanning.as_ref().map_or(k + 1, |f| f.paragraph + 1);
         let found_here = match spanning {
             Some(f) => vec![f],
-            None => quotations(k, p),
+            None => closed_here,
         };
         for (n, found) in found_here.iter().enumerate() {
             order += 1.0;
