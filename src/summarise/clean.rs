@@ -12,13 +12,15 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
             source\ link | related(?:\ posts|\ articles|\ stories|\ news|\ content|\ topics)? |
-            read\ (?:more|also|next)(?:\ about)?(?-u:\b).* | see\ also(?-u:\b).* | more\ on\ this\ story | most\ read |
+            read\ (?:more|also|next)(?:\ about)?(?-u:\b).* | see\ also(?-u:\b).* | also\ read(?-u:\b).* | related\s*:.* | more\ on\ this\ story | most\ read |
+            read\ (?:our|the)\ (?:full|complete|in-depth)(?-u:\b).* | check\ (?:the\ )?prices?\ (?:at|on)(?-u:\b).* |
             (?:share|tweet|email|print|copy\ link)(?:\ (?:this(?:\ article|\ story|\ page)?|on\ \S+|via\ \S+|article|story|the\ article))?:? |
             (?:teilen|artikel\ teilen|partager|condividi|compartir)(?:\ (?:auf|sur|su|en)\ \S+)?:? |
             (?:follow|like)\ us(?-u:\b).* | sign\ up(?-u:\b).* | subscribe(?-u:\b).* | .*(?-u:\b)newsletter(?-u:\b).* |
-            .*(?-u:\b)cookies?(?-u:\b).* | advertisement | advertising | anzeige | publicité | pubblicità | publicidad | sponsored |
+            .*(?-u:\b)cookies?(?-u:\b).* | advertisement(?:\W.*)? | advertising | anzeige | publicité | pubblicità | publicidad | sponsored |
             \d+\ comments? | comments? | leave\ a\ (?:comment|reply) | no\ comments\ yet.* |
-            (?:photo|image|picture|foto|bild|credit|crédit|source|quelle)s?\s*[:/©].* |
+            (?:photo|image|picture|foto|bild|credit|crédit|source|quelle)s?\s*[:/©].* | image\ (?:from|via|courtesy)(?-u:\b).* |
+            this\ field\ is\ for\ validation\ purposes.* |
             .*(?-u:\b)(?:getty\ images|afp\ photo|reuters/|ap\ photo|shutterstock|epa-efe)(?-u:\b).* |
             ©.* | copyright(?-u:\b).* | all\ rights\ reserved.* |
             (?:published|updated|posted|last\ updated|veröffentlicht|aktualisiert|publié|mis\ à\ jour)(?-u:\b).* |
@@ -81,6 +83,13 @@ pub fn is_author_box(paragraph: &str) -> bool {
     word_count(p) <= 120 && AUTHOR_BOX.is_match(p)
 }
 
+/// Words after which an article has had its say: what follows a closing
+/// heading or sits at the very end may be furniture.
+const ARTICLE_SAID_WORDS: usize = 150;
+
+/// How many of a page's last paragraphs may be the writer's box.
+const AUTHOR_BOX_TAIL: usize = 4;
+
 /// Headings after which a page has only furniture left: related stories,
 /// comments, the author's box.
 static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -94,6 +103,18 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("end-of-article pattern")
 });
+
+/// Lines of the page's legal small print, whatever they start with:
+/// copyright notices, sign-up consent, template placeholder text.
+static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^lorem ipsum|(?:^|\s)©\s*\S|(?-u:\b)all rights reserved(?-u:\b)|^by (?:submitting|signing up|clicking|subscribing|providing|entering|continuing)(?-u:\b).*(?-u:\b)you (?:agree|consent|acknowledge)(?-u:\b)",
+    )
+    .expect("small print pattern")
+});
+
+/// Longest small-print line, in words.
+const SMALL_PRINT_WORDS: usize = 60;
 
 /// Longest line, in words, that the short-line patterns may remove.
 const SHORT_LINE_WORDS: usize = 14;
@@ -120,6 +141,9 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
             .and_then(|c| c.name("credit"))
             .is_some_and(|credit| credit.as_str().chars().count() <= MAX_CREDIT_CHARS);
     if caption || words <= 20 && SHARE_ROW.is_match(p) {
+        return true;
+    }
+    if words <= SMALL_PRINT_WORDS && SMALL_PRINT.is_match(p) {
         return true;
     }
     if words <= 80 && DISCLOSURE.is_match(p) {
@@ -156,11 +180,12 @@ fn is_breadcrumb(p: &str, words: usize) -> bool {
 pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
     let total: usize = paragraphs.iter().map(|p| word_count(p)).sum();
     let mut seen = 0;
-    let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
-    for p in paragraphs {
+    let count = paragraphs.len();
+    let mut kept: Vec<String> = Vec::with_capacity(count);
+    for (index, p) in paragraphs.into_iter().enumerate() {
         let words = word_count(&p);
         if words <= 6
-            && (seen >= 150 || seen * 10 >= total * 4)
+            && (seen >= ARTICLE_SAID_WORDS || seen * 10 >= total * 4)
             && END_OF_ARTICLE.is_match(p.trim())
         {
             break;
@@ -169,8 +194,10 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
         if is_boilerplate(&p) || kept.iter().any(|k| k == &p) {
             continue;
         }
-        // a writer's box above the story (it belongs to the page, not the text)
-        if kept.is_empty() && is_author_box(&p) {
+        // a writer's box above the story, or below it once the story had
+        // its say (it belongs to the page, not the text)
+        let at_end = index + AUTHOR_BOX_TAIL >= count && seen >= ARTICLE_SAID_WORDS + words;
+        if (kept.is_empty() || at_end) && is_author_box(&p) {
             continue;
         }
         kept.push(p);
@@ -208,6 +235,15 @@ mod tests {
             "Paris Baguette opened 80 units this year. | Photo by Lisa Jennings",
             "Der Hafen von Antwerpen am Montag (Foto: dpa)",
             "Share this page to Facebook Share this page to X Share this page via Email",
+            "Also read: Ministers meet in Brussels",
+            "Read our full review of the Fairphone 5.",
+            "Check price at Amazon",
+            "Advertisement - Continue Reading Below",
+            "Image courtesy of the European Commission",
+            "This field is for validation purposes and should be left unchanged.",
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.",
+            "Copyright © 2026 Morgenpost Verlag GmbH. Alle Texte und Bilder sind urheberrechtlich geschützt, all rights reserved.",
+            "By signing up, you agree to receive marketing emails from us and to our Privacy Policy. You can unsubscribe at any time.",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -231,6 +267,22 @@ mod tests {
                 .to_string(),
         ];
         assert_eq!(clean_paragraphs(page).len(), 1);
+
+        // the same box at the end of a story goes too, but not in a short
+        // text where it may be the story
+        let story = "Ministers from the euro area met in Brussels on Monday and agreed to extend the fiscal rules by a year, officials said after the talks ended late in the evening.";
+        let mut page: Vec<String> = (0..6).map(|i| format!("{story} Paragraph {i}.")).collect();
+        page.push("Jane Roe is a correspondent in Brussels covering the euro area.".to_string());
+        assert!(
+            !clean_paragraphs(page.clone())
+                .iter()
+                .any(|p| p.starts_with("Jane Roe"))
+        );
+        let short = vec![
+            story.to_string(),
+            "Jane Roe is a correspondent in Brussels who was detained on Monday.".to_string(),
+        ];
+        assert_eq!(clean_paragraphs(short).len(), 2);
     }
 
     #[test]
@@ -243,6 +295,8 @@ mod tests {
             "Photographers gathered outside the court before the verdict on Friday.",
             "The new rules",
             "Home owners across Spain face higher mortgage costs after the central bank raised rates again.",
+            "Article 53.1© states that providers must publish a summary of their training data.",
+            "By signing the treaty, the two countries agreed to share their energy grids from next year.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }
