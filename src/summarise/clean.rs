@@ -95,8 +95,9 @@ const AUTHOR_BOX_TAIL: usize = 4;
 static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            related\ (?:posts|articles|stories|reading|content) | you\ (?:may|might)\ also\ (?:like|enjoy)(?-u:\b).* |
-            more\ (?:from\ \S+(?:\ \S+){0,3}|stories|articles) | recommended(?:\ for\ you|\ reading|\ articles)? | (?:popular|trending)(?:\ posts|\ now|\ stories)? |
+            related\ (?:posts|articles|stories|reading|content|links)(?:(?-u:\b).*)? | you\ (?:may|might)\ also\ (?:like|enjoy)(?-u:\b).* |
+            more\ (?:from\ \S+(?:\ \S+){0,3}|stories|articles|posts)(?:\ (?:you|that)\ (?:may|might)\ (?:like|enjoy))? |
+            also\ in\ the\ news | what\ do\ you\ think\?? | recommended(?:\ for\ you|\ reading|\ articles)? | (?:popular|trending)(?:\ posts|\ now|\ stories)? |
             reader\ interactions | (?:\d+\ )?comments?(?:\ \(\d+\))? | leave\ a\ (?:comment|reply) | join\ the\ (?:conversation|discussion) |
             about\ the\ author | share\ this:? | like\ this:? | weitere\ artikel | à\ lire\ aussi | lire\ aussi | leggi\ anche | te\ puede\ interesar
         )$",
@@ -283,6 +284,27 @@ mod tests {
             "Jane Roe is a correspondent in Brussels who was detained on Monday.".to_string(),
         ];
         assert_eq!(clean_paragraphs(short).len(), 2);
+    }
+
+    #[test]
+    fn the_page_is_cut_at_a_closing_heading() {
+        let story = "Ministers from the euro area met in Brussels on Monday and agreed to extend the fiscal rules by a year, officials said after the talks ended late in the evening.";
+        for heading in [
+            "Related Posts",
+            "Related articles that may interest you",
+            "Related content:",
+            "More Articles You Might Enjoy",
+            "What do you think?",
+            "Comments (12)",
+        ] {
+            let mut page: Vec<String> = (0..6).map(|i| format!("{story} Paragraph {i}.")).collect();
+            page.push(heading.to_string());
+            page.push("Ten cheap flights to take before the summer is over.".to_string());
+            assert_eq!(clean_paragraphs(page).len(), 6, "{heading}");
+        }
+        // early in the page, the same words are a heading of the story
+        let page = vec!["What do you think?".to_string(), story.to_string()];
+        assert_eq!(clean_paragraphs(page).len(), 2);
     }
 
     #[test]
