@@ -20,10 +20,20 @@ pub fn html_to_plain(snippet: &str) -> String {
     fold_whitespace(&decoded)
 }
 
-/// Collapses runs of white space to one space and trims the ends.
+/// Collapses runs of white space to one space, drops invisible characters
+/// and trims the ends.
 pub fn fold_whitespace(s: &str) -> String {
+    if s.contains(INVISIBLE) {
+        let visible: String = s.chars().filter(|c| !INVISIBLE.contains(c)).collect();
+        return fold_whitespace(&visible);
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Characters that take no room and carry no text: zero-width space, word
+/// joiner, byte order mark. (Zero-width joiners stay: emoji and some
+/// scripts need them.)
+const INVISIBLE: [char; 3] = ['\u{200B}', '\u{2060}', '\u{FEFF}'];
 
 /// Number of words, as a reader counts them.
 pub fn word_count(s: &str) -> usize {
@@ -40,5 +50,9 @@ mod tests {
         assert_eq!(html_to_plain("<p>Hello <b>world</b></p>\n "), "Hello world");
         assert_eq!(html_to_plain("&lt;b&gt;Bold&lt;/b&gt; move"), "Bold move");
         assert_eq!(html_to_plain("Plain  text"), "Plain text");
+        assert_eq!(
+            fold_whitespace("\u{200B}\u{200B}I ordered  it\u{FEFF}."),
+            "I ordered it."
+        );
     }
 }
