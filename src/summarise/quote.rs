@@ -13,7 +13,7 @@ const MIN_WORDS: usize = 8;
 const MAX_WORDS: usize = 60;
 
 /// Verbs and phrases that attribute speech, in the languages of our sources.
-const VERBS: &str = r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|insisted|argued|noted|declared|continued|replied|stressed|announced|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
+const VERBS: &str = r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
 /// Introductions that put the speaker after the verb.
 const ACCORDING: &str = r"(?i:according\s+to|selon|laut|según|secondo)";
 /// Offices named before a person set off by commas: "the health minister,
@@ -102,6 +102,13 @@ const NOT_NAMES: &[&str] = &[
     "this",
     "that",
     "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
     "le",
     "la",
     "les",
@@ -220,7 +227,7 @@ const NOT_NAMES: &[&str] = &[
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}))"
+        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|[—–-]\s*(?P<who7>{NAME})\s*(?:[,(]|$))"
     ))
     .expect("after-quote attribution pattern")
 });
@@ -390,6 +397,7 @@ fn who(caps: &regex::Captures<'_>) -> Option<String> {
         .or_else(|| caps.name("who4"))
         .or_else(|| caps.name("who5"))
         .or_else(|| caps.name("who6"))
+        .or_else(|| caps.name("who7"))
         .map(|m| m.as_str().trim().to_string())
 }
 
@@ -400,7 +408,17 @@ fn is_pronoun(name: &str) -> bool {
 /// Reduces "U.S. President Joe Biden" to "Joe Biden" and "Then Merkel" to
 /// "Merkel"; `None` when nothing name-like is left.
 fn reduce_name(raw: &str) -> Option<String> {
-    let raw = raw.trim_end_matches(['.', ',']);
+    let raw = raw.trim_end_matches(',');
+    // a full stop ends the sentence, unless it closes an initial ("Kumar B.")
+    let is_initial = raw.rsplit(' ').next().is_some_and(|last| {
+        let mut c = last.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
+    });
+    let raw = if is_initial && raw.contains(' ') {
+        raw
+    } else {
+        raw.trim_end_matches(['.', ','])
+    };
     if is_pronoun(raw) {
         return Some(raw.to_lowercase());
     }
@@ -484,6 +502,18 @@ fn full_name(name: &str, paragraphs: &[String]) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
+/// A signature line under a quotation: "— Kanhaiya Kumar, Content Creator",
+/// "Doug McMillon, CEO of Walmart (on the earnings call)".
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[—–-]\s*(?P<who7>{NAME})\s*(?:[,(]|$)|(?P<who>{NAME})\s*,)"
+    ))
+    .expect("signature pattern")
+});
+
+/// Longest signature line, in words.
+const SIGNATURE_WORDS: usize = 15;
+
 /// Bytes either side of a quotation searched for its attribution.
 const ATTRIBUTION_REACH: usize = 240;
 
@@ -491,12 +521,26 @@ const ATTRIBUTION_REACH: usize = 240;
 fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
     let after = &paragraphs[found.paragraph][found.end..];
     let mut before = &paragraphs[found.first][..found.start];
-    // "The minister said:" closing the paragraph before the quotation
+    // "The minister said:" or "According to Gallagher," closing the
+    // paragraph before the quotation
     if before.trim().is_empty() && found.first > 0 {
         let previous = paragraphs[found.first - 1].trim_end();
-        if previous.ends_with(':') {
+        if previous.ends_with([':', ',']) {
             before = previous;
         }
+    }
+    // a testimonial signed on the line below: "Jim Long, Managing Partner"
+    if after.trim().is_empty()
+        && let Some(next) = paragraphs.get(found.paragraph + 1)
+        && word_count(next) <= SIGNATURE_WORDS
+        && let Some(name) = SIGNATURE
+            .captures(next)
+            .and_then(|c| who(&c))
+            .as_deref()
+            .and_then(reduce_name)
+        && name.contains(' ')
+    {
+        return Some(name);
     }
     // an attribution sits right next to the quotation: a sentence's worth
     // of text either side is all the patterns need to see
@@ -598,6 +642,43 @@ mod tests {
         assert!(q.text.starts_with("Cod stocks will not recover"), "{q:?}");
         assert!(q.text.ends_with("depend on them"), "{q:?}");
         assert_eq!(q.speaker.as_deref(), Some("Anna Lindqvist"));
+    }
+
+    #[test]
+    fn signed_quotations_and_more_speech_verbs() {
+        const TRAIN: &str = "“The night train gets me to Vienna rested, and I never have to wait at an airport gate again.”";
+        const LINES: &str =
+            "“Some of those lines will not come back, and the workers know it as well as we do.”";
+        let signed = format!("{TRAIN} – Anna Berger, commuter from Munich");
+        let affirms = format!("Port director Pieter de Vries affirms: {LINES}");
+        let shared = format!("Port director Pieter de Vries shared: {LINES}");
+        let cases: [(&[&str], Option<&str>); 7] = [
+            // a dash and the name after the quotation
+            (&[&signed], Some("Anna Berger")),
+            // a signature line under it, initials kept
+            (
+                &[TRAIN, "Anna K. Berger, commuter from Munich"],
+                Some("Anna K. Berger"),
+            ),
+            (&[TRAIN, "— Anna B."], Some("Anna B.")),
+            // a heading below a quotation is not its signature
+            (&[TRAIN, "Night Trains Return"], None),
+            // "affirms:", "shared:", an introduction ending in a comma
+            (&[&affirms], Some("Pieter de Vries")),
+            (&[&shared], Some("Pieter de Vries")),
+            (
+                &["According to Pieter de Vries,", LINES],
+                Some("Pieter de Vries"),
+            ),
+        ];
+        for (article, speaker) in cases {
+            let quote = pick_key_quote(&paras(article), "");
+            assert_eq!(
+                quote.and_then(|q| q.speaker).as_deref(),
+                speaker,
+                "{article:?}"
+            );
+        }
     }
 
     #[test]
