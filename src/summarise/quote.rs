@@ -13,7 +13,7 @@ const MIN_WORDS: usize = 8;
 const MAX_WORDS: usize = 60;
 
 /// Verbs and phrases that attribute speech, in the languages of our sources.
-const VERBS: &str = r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
+const VERBS: &str = r"(?:has|had|have)\s+(?:said|told|written|argued|warned|noted|explained|stated|added)|said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
 /// Introductions that put the speaker after the verb.
 const ACCORDING: &str = r"(?i:according\s+to|selon|laut|según|secondo)";
 /// Offices named before a person set off by commas: "the health minister,
@@ -514,6 +514,19 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest signature line, in words.
 const SIGNATURE_WORDS: usize = 15;
 
+/// The full name a signature line gives, if it is one.
+fn signature(line: &str) -> Option<String> {
+    if word_count(line) > SIGNATURE_WORDS {
+        return None;
+    }
+    let name = SIGNATURE
+        .captures(line)
+        .and_then(|c| who(&c))
+        .as_deref()
+        .and_then(reduce_name)?;
+    name.contains(' ').then_some(name)
+}
+
 /// Bytes either side of a quotation searched for its attribution.
 const ATTRIBUTION_REACH: usize = 240;
 
@@ -521,24 +534,24 @@ const ATTRIBUTION_REACH: usize = 240;
 fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
     let after = &paragraphs[found.paragraph][found.end..];
     let mut before = &paragraphs[found.first][..found.start];
-    // "The minister said:" or "According to Gallagher," closing the
-    // paragraph before the quotation
+    // "The minister said:", "According to Gallagher," or "Uli Lorimer,
+    // Director of Horticulture:" closing the paragraph before the quotation
     if before.trim().is_empty() && found.first > 0 {
         let previous = paragraphs[found.first - 1].trim_end();
+        if previous.ends_with(':')
+            && let Some(name) = signature(previous)
+        {
+            return Some(name);
+        }
         if previous.ends_with([':', ',']) {
             before = previous;
         }
     }
     // a testimonial signed on the line below: "Jim Long, Managing Partner"
     if after.trim().is_empty()
-        && let Some(next) = paragraphs.get(found.paragraph + 1)
-        && word_count(next) <= SIGNATURE_WORDS
-        && let Some(name) = SIGNATURE
-            .captures(next)
-            .and_then(|c| who(&c))
-            .as_deref()
-            .and_then(reduce_name)
-        && name.contains(' ')
+        && let Some(name) = paragraphs
+            .get(found.paragraph + 1)
+            .and_then(|next| signature(next))
     {
         return Some(name);
     }
@@ -652,7 +665,8 @@ mod tests {
         let signed = format!("{TRAIN} – Anna Berger, commuter from Munich");
         let affirms = format!("Port director Pieter de Vries affirms: {LINES}");
         let shared = format!("Port director Pieter de Vries shared: {LINES}");
-        let cases: [(&[&str], Option<&str>); 7] = [
+        let has_said = format!("{LINES} Pieter de Vries has said.");
+        let cases: [(&[&str], Option<&str>); 9] = [
             // a dash and the name after the quotation
             (&[&signed], Some("Anna Berger")),
             // a signature line under it, initials kept
@@ -668,6 +682,12 @@ mod tests {
             (&[&shared], Some("Pieter de Vries")),
             (
                 &["According to Pieter de Vries,", LINES],
+                Some("Pieter de Vries"),
+            ),
+            // "has said", and a name and title introducing the quotation
+            (&[&has_said], Some("Pieter de Vries")),
+            (
+                &["Pieter de Vries, director of the port:", LINES],
                 Some("Pieter de Vries"),
             ),
         ];
