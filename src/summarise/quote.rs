@@ -100,6 +100,12 @@ const NOT_NAMES: &[&str] = &[
     "speaking",
     "asked",
     "this",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
     "that",
     "it",
     "its",
@@ -223,11 +229,32 @@ const NOT_NAMES: &[&str] = &[
     "sir",
     "dame",
     "lord",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "owner",
+    "co-owner",
+    "editor",
+    "officer",
+    "manager",
+    "expert",
+    "coach",
+    "chef",
+    "reporter",
+    "writer",
+    "author",
+    "producer",
+    "designer",
+    "engineer",
+    "partner",
+    "adviser",
+    "advisor",
+    "consultant",
 ];
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|[—–-]\s*(?P<who7>{NAME})\s*(?:[,(]|$))"
+        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE}),\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|[—–-]\s*(?P<who7>{NAME})\s*(?:[,(]|$))"
     ))
     .expect("after-quote attribution pattern")
 });
@@ -398,6 +425,7 @@ fn who(caps: &regex::Captures<'_>) -> Option<String> {
         .or_else(|| caps.name("who5"))
         .or_else(|| caps.name("who6"))
         .or_else(|| caps.name("who7"))
+        .or_else(|| caps.name("who8"))
         .map(|m| m.as_str().trim().to_string())
 }
 
@@ -422,7 +450,12 @@ fn reduce_name(raw: &str) -> Option<String> {
     if is_pronoun(raw) {
         return Some(raw.to_lowercase());
     }
-    let tokens: Vec<&str> = raw.split_whitespace().collect();
+    let mut tokens: Vec<&str> = raw.split_whitespace().collect();
+    // a full stop after a word ends a sentence, not a name: "says Dan. Here"
+    if let Some(k) = tokens.iter().position(|t| ends_sentence(t)) {
+        tokens[k] = tokens[k].trim_end_matches('.');
+        tokens.truncate(k + 1);
+    }
     let last_title = tokens.iter().rposition(|t| {
         let lower = t.to_lowercase();
         NOT_NAMES.contains(&lower.as_str())
@@ -444,6 +477,20 @@ fn reduce_name(raw: &str) -> Option<String> {
     } else {
         Some(rest.join(" "))
     }
+}
+
+/// "Dan." ends a sentence; "K.", "Jr." and "Dr." do not.
+fn ends_sentence(token: &str) -> bool {
+    let Some(word) = token.strip_suffix('.') else {
+        return false;
+    };
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 1
+        && !word.contains('.')
+        && ![
+            "jr", "sr", "dr", "mr", "mrs", "ms", "st", "prof", "gen", "sen", "rep",
+        ]
+        .contains(&word.to_lowercase().as_str())
 }
 
 /// Names spoken of as sources before `(paragraph, offset)`, most recent last.
@@ -666,7 +713,10 @@ mod tests {
         let affirms = format!("Port director Pieter de Vries affirms: {LINES}");
         let shared = format!("Port director Pieter de Vries shared: {LINES}");
         let has_said = format!("{LINES} Pieter de Vries has said.");
-        let cases: [(&[&str], Option<&str>); 9] = [
+        let co_founder = format!("{LINES} says Co-Founder, Stephanie Özcan.");
+        let founder = format!("Founder Ric Scalzo said it best: {LINES}");
+        let sentence_after = format!("{LINES} says Dan. Here he explains how it works.");
+        let cases: [(&[&str], Option<&str>); 12] = [
             // a dash and the name after the quotation
             (&[&signed], Some("Anna Berger")),
             // a signature line under it, initials kept
@@ -686,6 +736,10 @@ mod tests {
             ),
             // "has said", and a name and title introducing the quotation
             (&[&has_said], Some("Pieter de Vries")),
+            // titles before the name, a sentence ending after it
+            (&[&co_founder], Some("Stephanie Özcan")),
+            (&[&founder], Some("Ric Scalzo")),
+            (&[&sentence_after], Some("Dan")),
             (
                 &["Pieter de Vries, director of the port:", LINES],
                 Some("Pieter de Vries"),
