@@ -23,7 +23,8 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             this\ field\ is\ for\ validation\ purposes.* |
             .*(?-u:\b)(?:getty\ images|afp\ photo|reuters/|ap\ photo|shutterstock|epa-efe)(?-u:\b).* |
             ©.* | copyright(?-u:\b).* | all\ rights\ reserved.* |
-            (?:published|updated|posted|last\ updated|veröffentlicht|aktualisiert|publié|mis\ à\ jour)(?-u:\b).* |
+            (?:published|updated|posted|last\ updated|last\ reviewed|veröffentlicht|aktualisiert|publié|mis\ à\ jour)(?-u:\b).* |
+            (?:medically\ )?(?:reviewed|fact[-\ ]checked|edited)\ by(?-u:\b).* | (?:estimated\ )?reading\ time(?-u:\b).* |
             tags?\s*:.* | topics?\s*:.* | filed\ under(?-u:\b).* | skip\ to\ (?:main\ )?content |
             back\ to\ top | click\ here(?-u:\b).* | table\ of\ contents | contents | learn\ more | contact\ us | get\ in\ touch |
             author | about\ the\ author | written\ by | (?:in\ )?this\ article | jump\ to(?-u:\b).* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read
@@ -239,6 +240,10 @@ mod tests {
             "Also read: Ministers meet in Brussels",
             "Read our full review of the Fairphone 5.",
             "Check price at Amazon",
+            "Reviewed by: Brian Stormont, CFP®",
+            "Medically reviewed by Dr. Anna Weber, cardiologist",
+            "Reading Time: 11 minutes",
+            "Last reviewed January 2023",
             "Advertisement - Continue Reading Below",
             "Image courtesy of the European Commission",
             "This field is for validation purposes and should be left unchanged.",
