@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Quote;
+use crate::summarise::sentences::split_sentences;
 use crate::text::word_count;
 
 /// Shortest and longest quotation worth putting in a digest, in words.
@@ -400,7 +401,10 @@ const MAX_SPAN: usize = 4;
 /// sentence punctuation or the comma of a "…,” he said" attribution.
 fn is_complete(found: &Found, paragraphs: &[String]) -> bool {
     let paragraph = &paragraphs[found.paragraph];
-    let comma_after = paragraph[found.end..].trim_start().starts_with(',');
+    // "…,” he said" and, in the British style, "… all those fixes”."
+    let comma_after = paragraph[found.end..]
+        .trim_start()
+        .starts_with([',', '.', '!', '?']);
     let first = found.text.chars().find(|c| c.is_alphanumeric());
     let starts_ok = first.is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let from = if found.first == found.paragraph {
@@ -491,6 +495,17 @@ fn ends_sentence(token: &str) -> bool {
             "jr", "sr", "dr", "mr", "mrs", "ms", "st", "prof", "gen", "sen", "rep",
         ]
         .contains(&word.to_lowercase().as_str())
+}
+
+/// The last full name in the sentence that `text` ends in.
+fn named_in_sentence(text: &str) -> Option<String> {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| Regex::new(NAME).expect("name pattern"));
+    let sentence = split_sentences(text).pop()?;
+    NAMED
+        .find_iter(sentence)
+        .filter_map(|m| reduce_name(m.as_str()))
+        .filter(|n| n.contains(' '))
+        .last()
 }
 
 /// Names spoken of as sources before `(paragraph, offset)`, most recent last.
@@ -607,16 +622,26 @@ fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
     let after = &after[..after.floor_char_boundary(ATTRIBUTION_REACH)];
     let before =
         &before[before.ceil_char_boundary(before.len().saturating_sub(ATTRIBUTION_REACH))..];
-    let raw = AFTER
-        .captures(after)
-        .and_then(|c| who(&c))
-        .or_else(|| BEFORE.captures(before).and_then(|c| who(&c)))?;
+    // (`lead_in`: the words before a pronoun that introduces the quotation)
+    let (raw, lead_in) = match AFTER.captures(after).and_then(|c| who(&c)) {
+        Some(raw) => (raw, None),
+        None => {
+            let caps = BEFORE.captures(before)?;
+            let at = caps.name("who").map_or(0, |m| m.start());
+            (who(&caps)?, Some(&before[..at]))
+        }
+    };
     let name = reduce_name(&raw)?;
     let name = if is_pronoun(&name) {
-        speakers_before(paragraphs, found.first, found.start)
-            .into_iter()
-            .rev()
-            .find(|n| n.contains(' ') || n.chars().skip(1).any(|c| c.is_lowercase()))?
+        // "Henry David Thoreau is as relevant as ever when he writes, “…”":
+        // the person named earlier in the same sentence, else the last
+        // person quoted or named as a source
+        lead_in.and_then(named_in_sentence).or_else(|| {
+            speakers_before(paragraphs, found.first, found.start)
+                .into_iter()
+                .rev()
+                .find(|n| n.contains(' ') || n.chars().skip(1).any(|c| c.is_lowercase()))
+        })?
     } else {
         name
     };
@@ -716,7 +741,11 @@ mod tests {
         let co_founder = format!("{LINES} says Co-Founder, Stephanie Özcan.");
         let founder = format!("Founder Ric Scalzo said it best: {LINES}");
         let sentence_after = format!("{LINES} says Dan. Here he explains how it works.");
-        let cases: [(&[&str], Option<&str>); 12] = [
+        let writes = format!(
+            "Anna Berger said the talks went well. Henry David Thoreau is as relevant as ever when he writes, {LINES}"
+        );
+        let british = "Pieter de Vries said: “Some of those lines will not come back, and the workers know it as well as we do”.";
+        let cases: [(&[&str], Option<&str>); 14] = [
             // a dash and the name after the quotation
             (&[&signed], Some("Anna Berger")),
             // a signature line under it, initials kept
@@ -740,6 +769,10 @@ mod tests {
             (&[&co_founder], Some("Stephanie Özcan")),
             (&[&founder], Some("Ric Scalzo")),
             (&[&sentence_after], Some("Dan")),
+            // a pronoun's antecedent earlier in the same sentence, and a
+            // full stop after the closing mark
+            (&[&writes], Some("Henry David Thoreau")),
+            (&[british], Some("Pieter de Vries")),
             (
                 &["Pieter de Vries, director of the port:", LINES],
                 Some("Pieter de Vries"),
