@@ -441,12 +441,12 @@ fn is_pronoun(name: &str) -> bool {
 /// "Merkel"; `None` when nothing name-like is left.
 fn reduce_name(raw: &str) -> Option<String> {
     let raw = raw.trim_end_matches(',');
-    // a full stop ends the sentence, unless it closes an initial ("Kumar B.")
-    let is_initial = raw.rsplit(' ').next().is_some_and(|last| {
-        let mut c = last.chars();
-        c.next().is_some_and(char::is_uppercase) && c.next() == Some('.') && c.next().is_none()
-    });
-    let raw = if is_initial && raw.contains(' ') {
+    // a full stop ends the sentence, unless it closes an initial or an
+    // abbreviation that belongs to the name ("Kumar B.", "King Jr.")
+    let keeps_stop = raw
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| last.ends_with('.') && !ends_sentence(last));
+    let raw = if keeps_stop {
         raw
     } else {
         raw.trim_end_matches(['.', ','])
