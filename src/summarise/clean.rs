@@ -1,6 +1,7 @@
 //! Removing what surrounds an article but is not part of it: breadcrumbs,
 //! bylines, share and cookie prompts, "Related Posts", captions and the like.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -123,11 +124,15 @@ const SHORT_LINE_WORDS: usize = 14;
 
 /// Is this paragraph page furniture rather than article text?
 pub fn is_boilerplate(paragraph: &str) -> bool {
+    boilerplate_of(paragraph, word_count(paragraph))
+}
+
+/// `is_boilerplate` for a paragraph of `words` words.
+fn boilerplate_of(paragraph: &str, words: usize) -> bool {
     let p = paragraph.trim();
     if p.is_empty() {
         return true;
     }
-    let words = word_count(p);
     if words <= SHORT_LINE_WORDS && (BOILERPLATE.is_match(p) || (words <= 8 && BYLINE.is_match(p)))
     {
         return true;
@@ -180,12 +185,14 @@ fn is_breadcrumb(p: &str, words: usize) -> bool {
 /// page at a heading that starts the furniture after an article ("Related
 /// Posts", "Comments", "About the author") once the article had its say.
 pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
-    let total: usize = paragraphs.iter().map(|p| word_count(p)).sum();
-    let mut seen = 0;
+    let words: Vec<usize> = paragraphs.iter().map(|p| word_count(p)).collect();
+    let total: usize = words.iter().sum();
     let count = paragraphs.len();
-    let mut kept: Vec<String> = Vec::with_capacity(count);
-    for (index, p) in paragraphs.into_iter().enumerate() {
-        let words = word_count(&p);
+    let mut seen = 0;
+    let mut keep = vec![false; count];
+    let mut kept: HashSet<&str> = HashSet::with_capacity(count);
+    for (index, p) in paragraphs.iter().enumerate() {
+        let words = words[index];
         if words <= 6
             && (seen >= ARTICLE_SAID_WORDS || seen * 10 >= total * 4)
             && END_OF_ARTICLE.is_match(p.trim())
@@ -193,18 +200,23 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
             break;
         }
         seen += words;
-        if is_boilerplate(&p) || kept.iter().any(|k| k == &p) {
+        if boilerplate_of(p, words) || kept.contains(p.as_str()) {
             continue;
         }
         // a writer's box above the story, or below it once the story had
         // its say (it belongs to the page, not the text)
         let at_end = index + AUTHOR_BOX_TAIL >= count && seen >= ARTICLE_SAID_WORDS + words;
-        if (kept.is_empty() || at_end) && is_author_box(&p) {
+        if (kept.is_empty() || at_end) && is_author_box(p) {
             continue;
         }
-        kept.push(p);
+        kept.insert(p);
+        keep[index] = true;
     }
-    kept
+    paragraphs
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, keep)| keep.then_some(p))
+        .collect()
 }
 
 #[cfg(test)]

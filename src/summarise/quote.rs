@@ -288,6 +288,9 @@ struct Found {
     text: String,
 }
 
+/// The marks that open a quotation (those `closers` knows).
+const OPENING_MARKS: [char; 9] = ['“', '"', '„', '«', '»', '‘', '‚', '‹', '›'];
+
 /// The closing marks that end a quotation opened by `open`.
 fn closers(open: char) -> &'static [char] {
     match open {
@@ -306,6 +309,10 @@ fn closers(open: char) -> &'static [char] {
 
 /// Finds the quotations of one paragraph, outermost first.
 fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
+    // most paragraphs quote no one
+    if !text.contains(OPENING_MARKS) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found = Vec::new();
     let mut i = 0;
