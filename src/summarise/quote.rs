@@ -14,7 +14,7 @@ const MIN_WORDS: usize = 8;
 const MAX_WORDS: usize = 60;
 
 /// Verbs and phrases that attribute speech, in the languages of our sources.
-const VERBS: &str = r"(?:has|had|have)\s+(?:said|told|written|argued|warned|noted|explained|stated|added)|said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
+const VERBS: &str = r"(?:has|had|have)\s+(?:said|told|written|argued|warned|noted|explained|stated|added)|said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
 /// Introductions that put the speaker after the verb.
 const ACCORDING: &str = r"(?i:according\s+to|selon|laut|según|secondo)";
 /// Offices named before a person set off by commas: "the health minister,
@@ -752,7 +752,7 @@ mod tests {
             "Anna Berger said the talks went well. Henry David Thoreau is as relevant as ever when he writes, {LINES}"
         );
         let british = "Pieter de Vries said: “Some of those lines will not come back, and the workers know it as well as we do”.";
-        let cases: [(&[&str], Option<&str>); 14] = [
+        let cases: [(&[&str], Option<&str>); 15] = [
             // a dash and the name after the quotation
             (&[&signed], Some("Anna Berger")),
             // a signature line under it, initials kept
@@ -780,6 +780,14 @@ mod tests {
             // full stop after the closing mark
             (&[&writes], Some("Henry David Thoreau")),
             (&[british], Some("Pieter de Vries")),
+            // "agrees" names the person a later pronoun stands for
+            (
+                &[
+                    "Anna Berger agrees that night trains are back.",
+                    "“People want to go to sleep in one capital and wake up in another,” she explains.",
+                ],
+                Some("Anna Berger"),
+            ),
             (
                 &["Pieter de Vries, director of the port:", LINES],
                 Some("Pieter de Vries"),
