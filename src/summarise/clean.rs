@@ -23,7 +23,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             (?:photo|image|picture|foto|bild|credit|crédit|source|quelle)s?\s*[:/©].* | image\ (?:from|via|courtesy)(?-u:\b).* |
             this\ field\ is\ for\ validation\ purposes.* |
             .*(?-u:\b)(?:getty\ images|afp\ photo|reuters/|ap\ photo|shutterstock|epa-efe)(?-u:\b).* |
-            ©.* | copyright(?-u:\b).* | all\ rights\ reserved.* |
+            ©.* | copyright(?-u:\b).* |
             (?:published|updated|posted|last\ updated|last\ reviewed|veröffentlicht|aktualisiert|publié|mis\ à\ jour)(?-u:\b).* |
             (?:medically\ )?(?:reviewed|fact[-\ ]checked|edited)\ by(?-u:\b).* | (?:estimated\ )?reading\ time(?-u:\b).* |
             tags?\s*:.* | topics?\s*:.* | filed\ under(?-u:\b).* | skip\ to\ (?:main\ )?content |

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Quote;
-use crate::summarise::sentences::split_sentences;
+use crate::summarise::sentences::{is_abbreviation, split_sentences};
 use crate::text::word_count;
 
 /// Shortest and longest quotation worth putting in a digest, in words.
@@ -429,15 +429,12 @@ fn is_complete(found: &Found, paragraphs: &[String]) -> bool {
 }
 
 fn who(caps: &regex::Captures<'_>) -> Option<String> {
-    caps.name("who")
-        .or_else(|| caps.name("who2"))
-        .or_else(|| caps.name("who3"))
-        .or_else(|| caps.name("who4"))
-        .or_else(|| caps.name("who5"))
-        .or_else(|| caps.name("who6"))
-        .or_else(|| caps.name("who7"))
-        .or_else(|| caps.name("who8"))
-        .map(|m| m.as_str().trim().to_string())
+    [
+        "who", "who2", "who3", "who4", "who5", "who6", "who7", "who8",
+    ]
+    .into_iter()
+    .find_map(|group| caps.name(group))
+    .map(|m| m.as_str().trim().to_string())
 }
 
 fn is_pronoun(name: &str) -> bool {
@@ -492,16 +489,9 @@ fn reduce_name(raw: &str) -> Option<String> {
 
 /// "Dan." ends a sentence; "K.", "Jr." and "Dr." do not.
 fn ends_sentence(token: &str) -> bool {
-    let Some(word) = token.strip_suffix('.') else {
-        return false;
-    };
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    letters > 1
-        && !word.contains('.')
-        && ![
-            "jr", "sr", "dr", "mr", "mrs", "ms", "st", "prof", "gen", "sen", "rep",
-        ]
-        .contains(&word.to_lowercase().as_str())
+    token
+        .strip_suffix('.')
+        .is_some_and(|word| !word.is_empty() && !is_abbreviation(word))
 }
 
 /// The last full name in the sentence that `text` ends in.

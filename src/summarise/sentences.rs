@@ -93,7 +93,7 @@ fn next_starts_sentence(chars: &[(usize, char)], mut j: usize) -> bool {
 }
 
 /// Does the text before a full stop end in an abbreviation or an initial?
-fn is_abbreviation(before: &str) -> bool {
+pub fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '„' | '«'))
         .next()
