@@ -68,6 +68,9 @@ pub fn extract_text(input: &str) -> Extracted {
 /// fallback on the original.
 pub fn extract_html(input: &str) -> Extracted {
     let page = Document::from(strip_inert(input).as_ref());
+    if super::streamed::has_streamed_parts(input) {
+        super::streamed::put_in_place(&page);
+    }
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
         ..Default::default()
@@ -443,6 +446,34 @@ mod tests {
         ));
         // an unclosed script is left to the parser
         assert!(strip_inert("<p>a</p><script>x").contains("<script>x"));
+    }
+
+    #[test]
+    fn streamed_article_text_is_read_in_its_place() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the streamed story says what the council decided about \
+                 the tram line, who voted for it and what it will cost the city each year.</p>"
+            )
+        };
+        let streamed: String = (1..=6).map(para).collect();
+        let page = format!(
+            "<html><head><title>Tram line approved</title></head><body><nav><a href=/>Home</a></nav>\
+             <article><h1>Tram line approved</h1><template id=\"B:0\"></template>\
+             <div>Loading paragraph...</div></article><footer>About us</footer>\
+             <div hidden id=\"S:0\">{streamed}</div></body></html>"
+        );
+        let e = extract(&page);
+        assert!(!e.paragraphs.iter().any(|p| p.starts_with("Loading")));
+        assert_eq!(
+            e.paragraphs
+                .iter()
+                .filter(|p| p.starts_with("Paragraph"))
+                .count(),
+            6,
+            "{:?}",
+            e.paragraphs
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! needs: the cleaned text, a lead cut at a sentence boundary, and the key
 //! quote with its speaker.
 //!
+//! `streamed` puts the late parts of a streamed (React) page in place,
 //! `extract` finds the paragraphs, `clean` drops page furniture, `lead`
 //! picks the paragraph that carries the news, `quote` the quotation worth
 //! reading; `sentences` is shared by the last two.
@@ -11,6 +12,7 @@ pub mod extract;
 pub mod lead;
 pub mod quote;
 pub mod sentences;
+pub mod streamed;
 
 use crate::model::Summary;
 use crate::text::word_count;
