@@ -333,6 +333,7 @@ enum Step {
 }
 
 fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mut Vec<String>) {
+    let mut number = list_start(node);
     for child in node.children_it(false) {
         let step = child.query_or(Step::Next, |n| match &n.data {
             NodeData::Text { contents } => {
@@ -359,7 +360,32 @@ fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mu
                 if block {
                     flush(current, out);
                 }
+                let mut label = None;
+                if let Some(n) = number.as_mut()
+                    && child.has_name("li")
+                {
+                    if let Some(value) = child.attr("value").and_then(|v| v.trim().parse().ok()) {
+                        *n = value;
+                    }
+                    if !starts_with_number(&child.text()) {
+                        let text = format!("{n}.");
+                        current.push_str(&text);
+                        current.push(' ');
+                        label = Some((out.len(), text));
+                    }
+                    *n += 1;
+                }
                 walk(&child, skip_furniture, current, out);
+                // an item opening with a heading or paragraph: its number
+                // goes with that block, not on a line of its own
+                if let Some((at, text)) = label
+                    && out.len() > at + 1
+                    && out[at] == text
+                {
+                    let number = out.remove(at);
+                    out[at].insert(0, ' ');
+                    out[at].insert_str(0, &number);
+                }
                 if block {
                     flush(current, out);
                 }
@@ -367,6 +393,25 @@ fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mu
             Step::Next => {}
         }
     }
+}
+
+/// The number of the first item when `node` is an ordered list.
+fn list_start(node: &NodeRef<'_>) -> Option<i64> {
+    if !node.has_name("ol") {
+        return None;
+    }
+    Some(
+        node.attr("start")
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(1),
+    )
+}
+
+/// "3. Preheat…", "3) Preheat…": the item carries its own number.
+fn starts_with_number(text: &str) -> bool {
+    let text = text.trim_start();
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && text[digits..].starts_with(['.', ')', ':'])
 }
 
 fn words_in(paragraphs: &[String]) -> usize {
@@ -503,6 +548,27 @@ mod tests {
             format!("<li><a href=/l{n}>Timetable for line {n} and its stops</a></li>")
         });
         assert_eq!(container_fallback(&links, &found, words), None);
+    }
+
+    #[test]
+    fn ordered_list_items_keep_their_numbers() {
+        let p = html_paragraphs(
+            "<ol><li>Book the ferry.</li><li><h3>Pack light</h3><p>One bag.</p></li></ol>\
+             <ol start=\"7\"><li>Seventh step.</li><li value=\"10\">Tenth step.</li></ol>\
+             <ol><li>1) Already numbered.</li></ol><ul><li>A point.</li></ul>",
+        );
+        assert_eq!(
+            p,
+            vec![
+                "1. Book the ferry.",
+                "2. Pack light",
+                "One bag.",
+                "7. Seventh step.",
+                "10. Tenth step.",
+                "1) Already numbered.",
+                "A point."
+            ]
+        );
     }
 
     #[test]
