@@ -274,8 +274,6 @@ fn is_block(tag: &str) -> bool {
             | "pre"
             | "table"
             | "tr"
-            | "td"
-            | "th"
             | "hr"
             | "figure"
             | "form"
@@ -359,6 +357,10 @@ fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mu
             Step::Descend { block } => {
                 if block {
                     flush(current, out);
+                } else if (child.has_name("td") || child.has_name("th"))
+                    && !current.trim().is_empty()
+                {
+                    current.push_str(CELL_SEPARATOR);
                 }
                 let mut label = None;
                 if let Some(n) = number.as_mut()
@@ -418,6 +420,10 @@ fn words_in(paragraphs: &[String]) -> usize {
     paragraphs.iter().map(|p| word_count(p)).sum()
 }
 
+/// Between the cells of a table row, which reads as one line: "Founded ·
+/// 1946" (not '|', which marks breadcrumb trails).
+const CELL_SEPARATOR: &str = " · ";
+
 /// Where a `<br>` broke a block; resolved when the block is flushed.
 const LINE_BREAK: char = '\u{2028}';
 
@@ -426,6 +432,10 @@ const LINE_BREAK: char = '\u{2028}';
 /// followed by one in lower case: hard-wrapped text); otherwise each line
 /// is a paragraph of its own (addresses, lists, verse).
 fn flush(current: &mut String, out: &mut Vec<String>) {
+    // a cell that opens with a block ends the row's line before it
+    if let Some(row) = current.trim_end().strip_suffix(CELL_SEPARATOR.trim_end()) {
+        current.truncate(row.len());
+    }
     if !current.contains(LINE_BREAK) {
         let p = fold_whitespace(current);
         if !p.is_empty() {
@@ -569,6 +579,27 @@ mod tests {
                 "A point."
             ]
         );
+    }
+
+    #[test]
+    fn table_rows_read_as_lines() {
+        let p = html_paragraphs(
+            "<table><thead><tr><th>Rank</th><th>State</th><th>Score</th></tr></thead>\
+             <tbody><tr><td>1</td><td>North Dakota</td><td>82.0</td></tr>\
+             <tr><td>2</td><td><p>Vermont</p></td><td></td></tr></tbody></table>",
+        );
+        assert_eq!(
+            p,
+            vec![
+                "Rank · State · Score",
+                "1 · North Dakota · 82.0",
+                "2",
+                "Vermont"
+            ]
+        );
+        // and no row is mistaken for a breadcrumb trail
+        let kept = crate::summarise::clean::clean_paragraphs(p);
+        assert!(kept.contains(&"1 · North Dakota · 82.0".to_string()));
     }
 
     #[test]
