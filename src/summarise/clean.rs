@@ -1,7 +1,7 @@
 //! Removing what surrounds an article but is not part of it: breadcrumbs,
 //! bylines, share and cookie prompts, "Related Posts", captions and the like.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -122,6 +122,11 @@ const SMALL_PRINT_WORDS: usize = 60;
 /// Longest line, in words, that the short-line patterns may remove.
 const SHORT_LINE_WORDS: usize = 14;
 
+/// A paragraph of this many words seen twice is a copy (a teaser printed
+/// again, a repeated pull quote); shorter repeats are labels that recur in
+/// the story ("Pros", "Cons", "What we like") and stay.
+const COPY_MIN_WORDS: usize = 8;
+
 /// Is this paragraph page furniture rather than article text?
 pub fn is_boilerplate(paragraph: &str) -> bool {
     boilerplate_of(paragraph, word_count(paragraph))
@@ -181,6 +186,59 @@ fn is_breadcrumb(p: &str, words: usize) -> bool {
     starts_home || trail_marks >= 2 && words <= 10
 }
 
+/// A page's own table of contents: a run of at least this many short lines,
+/// each of which comes back later as a heading of the story, in the same
+/// order and with text between them. (A list of tags or specs repeated
+/// from card to card comes back without text between its lines.)
+const CONTENTS_MIN_LINES: usize = 3;
+
+/// Marks the lines of the page's own tables of contents.
+fn table_of_contents(paragraphs: &[String], words: &[usize]) -> Vec<bool> {
+    let count = paragraphs.len();
+    let mut marks = vec![false; count];
+    let short = |i: usize| words[i] <= SHORT_LINE_WORDS;
+    // where each short line appears, and how many long paragraphs come
+    // before each index
+    let mut places: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut long_before = Vec::with_capacity(count + 1);
+    long_before.push(0);
+    for (i, p) in paragraphs.iter().enumerate() {
+        if short(i) {
+            places.entry(p.as_str()).or_default().push(i);
+        }
+        long_before.push(long_before[i] + usize::from(!short(i)));
+    }
+    if places.values().all(|at| at.len() < 2) {
+        return marks;
+    }
+    let next_place = |i: usize, after: usize| {
+        let at = places.get(paragraphs[i].as_str())?;
+        at.get(at.partition_point(|&x| x <= after)).copied()
+    };
+    let mut start = 0;
+    while start < count {
+        let mut end = start;
+        let mut last: Option<usize> = None;
+        while end < count && short(end) {
+            let Some(at) = next_place(end, last.unwrap_or(end).max(end)) else {
+                break;
+            };
+            if last.is_some_and(|prev| long_before[at] == long_before[prev + 1]) {
+                break;
+            }
+            last = Some(at);
+            end += 1;
+        }
+        if end - start >= CONTENTS_MIN_LINES {
+            marks[start..end].iter_mut().for_each(|m| *m = true);
+            start = end;
+        } else {
+            start += 1;
+        }
+    }
+    marks
+}
+
 /// Drops boilerplate paragraphs and repeats, keeping order, and cuts the
 /// page at a heading that starts the furniture after an article ("Related
 /// Posts", "Comments", "About the author") once the article had its say.
@@ -191,6 +249,7 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
     let mut seen = 0;
     let mut keep = vec![false; count];
     let mut kept: HashSet<&str> = HashSet::with_capacity(count);
+    let in_contents = table_of_contents(&paragraphs, &words);
     for (index, p) in paragraphs.iter().enumerate() {
         let words = words[index];
         if words <= 6
@@ -200,7 +259,10 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
             break;
         }
         seen += words;
-        if boilerplate_of(p, words) || kept.contains(p.as_str()) {
+        if boilerplate_of(p, words)
+            || (words >= COPY_MIN_WORDS && kept.contains(p.as_str()))
+            || in_contents[index]
+        {
             continue;
         }
         // a writer's box above the story, or below it once the story had
@@ -339,5 +401,65 @@ mod tests {
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }
+    }
+
+    fn lines(text: &[&str]) -> Vec<String> {
+        text.iter().map(|line| line.to_string()).collect()
+    }
+
+    #[test]
+    fn copies_go_but_recurring_labels_stay() {
+        let teaser = "The council approved the new tram line on Tuesday after a long debate.";
+        let page = lines(&[
+            teaser,
+            "Pros",
+            "Runs every ten minutes through the old town and the station.",
+            "Cons",
+            "Costs more than the bus it replaces, at least for the first years.",
+            teaser,
+            "Pros",
+            "The second option keeps the bus and adds a night service on weekends.",
+            "Cons",
+            "It does nothing for the crowded platforms at the central station.",
+        ]);
+        let kept = clean_paragraphs(page);
+        assert_eq!(kept.iter().filter(|p| *p == teaser).count(), 1);
+        assert_eq!(kept.iter().filter(|p| *p == "Pros").count(), 2);
+        assert_eq!(kept.iter().filter(|p| *p == "Cons").count(), 2);
+    }
+
+    #[test]
+    fn the_page_own_table_of_contents_is_dropped() {
+        let section = |what: &str| {
+            format!(
+                "This section explains in a few plain sentences {what}, and why that matters to the readers of the paper."
+            )
+        };
+        let (why, cost, when) = (section("why"), section("the cost"), section("the date"));
+        let page = lines(&[
+            "Why the line was built",
+            "What it costs",
+            "When it opens",
+            "Why the line was built",
+            &why,
+            "What it costs",
+            &cost,
+            "When it opens",
+            &when,
+        ]);
+        assert_eq!(clean_paragraphs(page.clone()), page[3..].to_vec());
+        // a list of features repeated from card to card is not one
+        let cards = lines(&[
+            "Organic cotton",
+            "Fair trade",
+            "Recycled packaging",
+            "The first brand makes shirts and dresses in a small workshop in Porto.",
+            "Organic cotton",
+            "Fair trade",
+            "Recycled packaging",
+            "The second brand sells trousers made from old fishing nets in Lisbon.",
+        ]);
+        let kept = clean_paragraphs(cards);
+        assert_eq!(kept.iter().filter(|p| *p == "Fair trade").count(), 2);
     }
 }
