@@ -164,13 +164,22 @@ fn boilerplate_of(paragraph: &str, words: usize) -> bool {
     is_breadcrumb(p, words)
 }
 
-/// "Home Europe …", "Home > World > Europe": a trail of links, no sentence.
+/// "Home > World > Europe": a trail of links, no sentence.
 fn is_breadcrumb(p: &str, words: usize) -> bool {
+    words <= 10
+        && !p.ends_with(['.', '!', '?', '"', '”'])
+        && p.matches(['>', '›', '»', '▸', '/', '|']).count() >= 2
+}
+
+/// "Home Europe …": a trail that starts at the site's home page, without
+/// marks between its links. Only looked for before the story starts: later,
+/// "Home Gym Setup for $500" is a heading.
+fn is_home_trail(p: &str, words: usize) -> bool {
     if words > 25 || p.ends_with(['.', '!', '?', '"', '”']) {
         return false;
     }
     let lower = p.to_lowercase();
-    let starts_home = [
+    [
         "home ",
         "home>",
         "home›",
@@ -181,9 +190,7 @@ fn is_breadcrumb(p: &str, words: usize) -> bool {
         "portada ",
     ]
     .iter()
-    .any(|h| lower.starts_with(h));
-    let trail_marks = p.matches(['>', '›', '»', '/', '|']).count();
-    starts_home || trail_marks >= 2 && words <= 10
+    .any(|h| lower.starts_with(h))
 }
 
 /// A page's own table of contents: a run of at least this many short lines,
@@ -250,6 +257,7 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
     let mut keep = vec![false; count];
     let mut kept: HashSet<&str> = HashSet::with_capacity(count);
     let in_contents = table_of_contents(&paragraphs, &words);
+    let mut story_started = false;
     for (index, p) in paragraphs.iter().enumerate() {
         let words = words[index];
         if words <= 6
@@ -262,6 +270,7 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
         if boilerplate_of(p, words)
             || (words >= COPY_MIN_WORDS && kept.contains(p.as_str()))
             || in_contents[index]
+            || (!story_started && is_home_trail(p, words))
         {
             continue;
         }
@@ -273,6 +282,7 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
         }
         kept.insert(p);
         keep[index] = true;
+        story_started |= words > SHORT_LINE_WORDS;
     }
     paragraphs
         .into_iter()
@@ -288,8 +298,8 @@ mod tests {
     #[test]
     fn furniture_is_recognised() {
         for line in [
-            "Home Europe NATO urges political solution to Afghanistan conflict",
             "Home > World > Europe",
+            "Home ▸ News Release ▸ Mindfulness training lowers stress",
             "by editor",
             "By Jane Doe and John Roe",
             "Source link",
@@ -461,5 +471,18 @@ mod tests {
         ]);
         let kept = clean_paragraphs(cards);
         assert_eq!(kept.iter().filter(|p| *p == "Fair trade").count(), 2);
+    }
+
+    #[test]
+    fn a_home_trail_is_dropped_only_above_the_story() {
+        let story = "NATO called on Tuesday for a political solution to the conflict, \
+                     its secretary-general told reporters in Brussels.";
+        let page = lines(&[
+            "Home Europe NATO urges political solution to Afghanistan conflict",
+            story,
+            "Home Gym Setup for $500",
+            "Home Depot (Milwaukee)",
+        ]);
+        assert_eq!(clean_paragraphs(page.clone()), page[1..].to_vec());
     }
 }
