@@ -378,18 +378,20 @@ fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mu
                     *n += 1;
                 }
                 walk(&child, skip_furniture, current, out);
-                // an item opening with a heading or paragraph: its number
-                // goes with that block, not on a line of its own
-                if let Some((at, text)) = label
-                    && out.len() > at + 1
-                    && out[at] == text
-                {
-                    let number = out.remove(at);
-                    out[at].insert(0, ' ');
-                    out[at].insert_str(0, &number);
-                }
                 if block {
                     flush(current, out);
+                }
+                // an item opening with a heading or paragraph: its number
+                // goes with that block, not on a line of its own; an item
+                // with no text (an image, a button) leaves no number behind
+                if let Some((at, text)) = label
+                    && out.get(at) == Some(&text)
+                {
+                    let number = out.remove(at);
+                    if let Some(first) = out.get_mut(at) {
+                        first.insert(0, ' ');
+                        first.insert_str(0, &number);
+                    }
                 }
             }
             Step::Next => {}
@@ -563,7 +565,7 @@ mod tests {
     #[test]
     fn ordered_list_items_keep_their_numbers() {
         let p = html_paragraphs(
-            "<ol><li>Book the ferry.</li><li><h3>Pack light</h3><p>One bag.</p></li></ol>\
+            "<ol><li>Book the ferry.</li><li><h3>Pack light</h3><p>One bag.</p></li><li><img></li></ol>\
              <ol start=\"7\"><li>Seventh step.</li><li value=\"10\">Tenth step.</li></ol>\
              <ol><li>1) Already numbered.</li></ol><ul><li>A point.</li></ul>",
         );
