@@ -62,6 +62,13 @@ fn pageish() -> impl Strategy<Value = Vec<u8>> {
             Just("<nav>Home Europe</nav><div class=\"share\">Share".to_string()),
             Just("<script>var x = '<p>';</script><style>p{}</style>".to_string()),
             Just("<table><tr><td>".to_string()),
+            Just("<ol start=\"-3\"><li value=\"x\">".to_string()),
+            Just(
+                "<!--$?--><template id=\"B:0\"></template><div>Loading</div><!--/$-->".to_string()
+            ),
+            Just("<template id=\"P:1\"></template><!--$-->".to_string()),
+            Just("<div hidden id=\"S:0\"><p>Streamed <template id=\"B:0\"></template>".to_string()),
+            Just("<div hidden id=\"S:1\"><template id=\"P:1\"></template></div>".to_string()),
             Just("</div></span></p></article>".to_string()),
             Just("U.S. Mr. Jan. 3.5 z. B. … ".to_string()),
             "\\PC{0,60}",

@@ -45,6 +45,11 @@ pub fn put_in_place(page: &Document) -> usize {
         let Some(part) = id.get(2..).and_then(|key| parts.get(key)) else {
             continue;
         };
+        // a broken page may hold a placeholder inside its own part: moving
+        // the part there would put a node inside itself
+        if holder.ancestors_it(None).any(|above| above.id == part.id) {
+            continue;
+        }
         if id.starts_with('B') {
             drop_fallback(holder);
         }
@@ -151,6 +156,13 @@ mod tests {
             <span>Loading</span><!--$--><i>inner fallback</i><!--/$--><!--/$--></div>
             <div hidden id="S:3"><p>Inner part.</p></div></body>"#;
         assert_eq!(blocks(html), ["Outer part.", "Inner part."]);
+    }
+
+    #[test]
+    fn a_placeholder_inside_its_own_part_is_left_alone() {
+        let html = r#"<body><div hidden id="S:0"><p>Streamed <template id="B:0"></template> text.</p></div>
+            <p>After.</p></body>"#;
+        assert_eq!(blocks(html), ["Streamed text.", "After."]);
     }
 
     #[test]
