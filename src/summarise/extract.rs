@@ -375,7 +375,7 @@ fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mu
                         current.push(' ');
                         label = Some((out.len(), text));
                     }
-                    *n += 1;
+                    *n = n.saturating_add(1);
                 }
                 walk(&child, skip_furniture, current, out);
                 if block {
@@ -567,7 +567,8 @@ mod tests {
         let p = html_paragraphs(
             "<ol><li>Book the ferry.</li><li><h3>Pack light</h3><p>One bag.</p></li><li><img></li></ol>\
              <ol start=\"7\"><li>Seventh step.</li><li value=\"10\">Tenth step.</li></ol>\
-             <ol><li>1) Already numbered.</li></ol><ul><li>A point.</li></ul>",
+             <ol><li>1) Already numbered.</li></ol><ul><li>A point.</li></ul>\
+             <ol start=\"9223372036854775807\"><li>Last.</li><li>After.</li></ol>",
         );
         assert_eq!(
             p,
@@ -578,7 +579,9 @@ mod tests {
                 "7. Seventh step.",
                 "10. Tenth step.",
                 "1) Already numbered.",
-                "A point."
+                "A point.",
+                "9223372036854775807. Last.",
+                "9223372036854775807. After."
             ]
         );
     }
