@@ -314,24 +314,45 @@ pub fn html_paragraphs(html: &str) -> Vec<String> {
 fn paragraphs_of(node: &NodeRef<'_>, skip_furniture: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
-    walk(node, skip_furniture, &mut current, &mut out);
+    walk(
+        node,
+        list_start(node),
+        skip_furniture,
+        &mut current,
+        &mut out,
+    );
     flush(&mut current, &mut out);
     out
+}
+
+/// The elements the walker treats specially once inside them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Cell,
+    ListItem,
+    OrderedList,
+    Other,
 }
 
 /// What the walker does after looking at a node once (text is taken as
 /// it is seen).
 enum Step {
     /// An element whose text counts; `block` breaks the paragraph around it.
-    Descend { block: bool },
+    Descend { block: bool, tag: Tag },
     /// `<br>`: a line break inside the paragraph.
     LineBreak,
     /// Text already taken, or nothing of the article.
     Next,
 }
 
-fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mut Vec<String>) {
-    let mut number = list_start(node);
+/// `number` is the next item's number when `node` is an ordered list.
+fn walk(
+    node: &NodeRef<'_>,
+    mut number: Option<i64>,
+    skip_furniture: bool,
+    current: &mut String,
+    out: &mut Vec<String>,
+) {
     for child in node.children_it(false) {
         let step = child.query_or(Step::Next, |n| match &n.data {
             NodeData::Text { contents } => {
@@ -348,23 +369,27 @@ fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mu
                 }
                 tag => Step::Descend {
                     block: is_block(tag),
+                    tag: match tag {
+                        "td" | "th" => Tag::Cell,
+                        "li" => Tag::ListItem,
+                        "ol" => Tag::OrderedList,
+                        _ => Tag::Other,
+                    },
                 },
             },
             _ => Step::Next,
         });
         match step {
             Step::LineBreak => current.push(LINE_BREAK),
-            Step::Descend { block } => {
+            Step::Descend { block, tag } => {
                 if block {
                     flush(current, out);
-                } else if (child.has_name("td") || child.has_name("th"))
-                    && !current.trim().is_empty()
-                {
+                } else if tag == Tag::Cell && !current.trim().is_empty() {
                     current.push_str(CELL_SEPARATOR);
                 }
                 let mut label = None;
                 if let Some(n) = number.as_mut()
-                    && child.has_name("li")
+                    && tag == Tag::ListItem
                 {
                     if let Some(value) = child.attr("value").and_then(|v| v.trim().parse().ok()) {
                         *n = value;
@@ -377,7 +402,10 @@ fn walk(node: &NodeRef<'_>, skip_furniture: bool, current: &mut String, out: &mu
                     }
                     *n = n.saturating_add(1);
                 }
-                walk(&child, skip_furniture, current, out);
+                let numbered = (tag == Tag::OrderedList)
+                    .then(|| list_start(&child))
+                    .flatten();
+                walk(&child, numbered, skip_furniture, current, out);
                 if block {
                     flush(current, out);
                 }
