@@ -402,9 +402,7 @@ fn walk(
                     }
                     *n = n.saturating_add(1);
                 }
-                let numbered = (tag == Tag::OrderedList)
-                    .then(|| list_start(&child))
-                    .flatten();
+                let numbered = (tag == Tag::OrderedList).then(|| first_number(&child));
                 walk(&child, numbered, skip_furniture, current, out);
                 if block {
                     flush(current, out);
@@ -429,14 +427,14 @@ fn walk(
 
 /// The number of the first item when `node` is an ordered list.
 fn list_start(node: &NodeRef<'_>) -> Option<i64> {
-    if !node.has_name("ol") {
-        return None;
-    }
-    Some(
-        node.attr("start")
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(1),
-    )
+    node.has_name("ol").then(|| first_number(node))
+}
+
+/// The number of an ordered list's first item (`start=`, else 1).
+fn first_number(ol: &NodeRef<'_>) -> i64 {
+    ol.attr("start")
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(1)
 }
 
 /// "3. Preheat…", "3) Preheat…": the item carries its own number.

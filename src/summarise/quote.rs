@@ -253,9 +253,16 @@ const NOT_NAMES: &[&str] = &[
     "consultant",
 ];
 
+/// "– Anna Berger, commuter": a quotation signed after a dash, right after
+/// it or on the line below (group `who7`).
+fn signed_with_a_dash() -> String {
+    format!(r"[—–-]\s*(?P<who7>{NAME})\s*(?:[,(]|$)")
+}
+
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE}),\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|[—–-]\s*(?P<who7>{NAME})\s*(?:[,(]|$))"
+        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE}),\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|{signed})",
+        signed = signed_with_a_dash()
     ))
     .expect("after-quote attribution pattern")
 });
@@ -565,7 +572,8 @@ fn full_name(name: &str, paragraphs: &[String]) -> String {
 /// "Doug McMillon, CEO of Walmart (on the earnings call)".
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:[—–-]\s*(?P<who7>{NAME})\s*(?:[,(]|$)|(?P<who>{NAME})\s*,)"
+        r"^(?:{signed}|(?P<who>{NAME})\s*,)",
+        signed = signed_with_a_dash()
     ))
     .expect("signature pattern")
 });
