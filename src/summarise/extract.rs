@@ -206,12 +206,21 @@ pub fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
 
 /// The element of [`CUT`] whose name starts at `at`, ignoring case.
 fn cut_at(bytes: &[u8], at: usize) -> Option<(&'static str, Cut)> {
-    // most tags are none of them: one look at the first letter
-    let first = bytes.get(at)?.to_ascii_lowercase();
+    // the longest name in CUT is 8 letters: read up to 9, lower-cased
+    let mut name = [0u8; 9];
+    let mut len = 0;
+    for &b in bytes.get(at..)?.iter().take(name.len()) {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        name[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    let name = &name[..len];
     CUT.iter()
         .copied()
-        .filter(|(name, _)| name.as_bytes()[0] == first)
-        .find(|(name, _)| is_name_at(bytes, at, name))
+        .find(|(cut, _)| cut.as_bytes() == name)
+        .filter(|_| is_name_end(bytes.get(at + len)))
 }
 
 /// Does the tag name `name` start at `at` (and end there)?
@@ -219,20 +228,28 @@ fn is_name_at(bytes: &[u8], at: usize, name: &str) -> bool {
     let end = at + name.len();
     bytes.len() > end
         && bytes[at..end].eq_ignore_ascii_case(name.as_bytes())
-        && matches!(
-            bytes[end],
-            b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
-        )
+        && is_name_end(bytes.get(end))
+}
+
+/// Can this byte follow a tag name?
+fn is_name_end(byte: Option<&u8>) -> bool {
+    matches!(
+        byte,
+        Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+    )
 }
 
 /// The end of the first `</tag ...>` from `from`.
 fn raw_text_end(html: &str, from: usize, tag: &str) -> Option<usize> {
     let bytes = html.as_bytes();
-    let close = html[from..]
-        .match_indices("</")
-        .map(|(i, _)| from + i)
-        .find(|&i| is_name_at(bytes, i + 2, tag))?;
-    html[close..].find('>').map(|i| close + i + 1)
+    let mut at = from;
+    loop {
+        let lt = at + html[at..].find('<')?;
+        at = lt + 1;
+        if bytes.get(lt + 1) == Some(&b'/') && is_name_at(bytes, lt + 2, tag) {
+            return html[lt..].find('>').map(|i| lt + i + 1);
+        }
+    }
 }
 
 /// The end of the `</tag>` that closes an element whose opening tag ends
