@@ -71,6 +71,9 @@ pub fn extract_html(input: &str) -> Extracted {
     if super::streamed::has_streamed_parts(input) {
         super::streamed::put_in_place(&page);
     }
+    if super::collapsed::has_controls(input) {
+        super::collapsed::unfold(&page);
+    }
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
         ..Default::default()

@@ -3,11 +3,13 @@
 //! quote with its speaker.
 //!
 //! `streamed` puts the late parts of a streamed (React) page in place,
-//! `extract` finds the paragraphs, `clean` drops page furniture, `lead`
+//! `collapsed` unfolds sections hidden behind a button, `extract` finds the
+//! paragraphs, `clean` drops page furniture, `lead`
 //! picks the paragraph that carries the news, `quote` the quotation worth
 //! reading; `sentences` is shared by the last two.
 
 pub mod clean;
+pub mod collapsed;
 pub mod extract;
 pub mod lead;
 pub mod quote;
