@@ -145,9 +145,9 @@ const CUT: [(&str, Cut); 13] = [
     ("link", Cut::Tag),
 ];
 
-/// A form this share of the page or more is kept: some sites wrap the
-/// whole page in one.
-const FORM_KEPT_FROM: usize = 4;
+/// A form holding this many paragraphs (or a heading, `<article>` or
+/// `<main>`) is kept: some sites wrap the whole page in one.
+const FORM_KEPT_FROM_PARAGRAPHS: usize = 5;
 
 /// Scripts, styles, inline SVG, navigation, asides, footers and forms are
 /// about three fifths of the bytes of a typical news page and never article
@@ -193,7 +193,7 @@ pub fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
         let Some(cut_end) = cut_end else {
             break;
         };
-        if tag == "form" && (cut_end - open) * FORM_KEPT_FROM > html.len() {
+        if tag == "form" && holds_article(&html[open_end..cut_end]) {
             continue;
         }
         out.push_str(&html[copied..open]);
@@ -205,6 +205,28 @@ pub fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// Does this stretch of markup hold a story rather than a few fields: a
+/// heading, `<article>`, `<main>` or a few paragraphs?
+fn holds_article(html: &str) -> bool {
+    let bytes = html.as_bytes();
+    let mut paragraphs = 0;
+    for (lt, _) in html.match_indices('<') {
+        if ["h1", "article", "main"]
+            .iter()
+            .any(|tag| is_name_at(bytes, lt + 1, tag))
+        {
+            return true;
+        }
+        if is_name_at(bytes, lt + 1, "p") {
+            paragraphs += 1;
+            if paragraphs >= FORM_KEPT_FROM_PARAGRAPHS {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// The element of [`CUT`] whose name starts at `at`, ignoring case.
@@ -685,9 +707,15 @@ mod tests {
             "JSON-LD is not read for tags"
         );
         assert_eq!(html_paragraphs(&stripped), vec!["One", "Two", "Three"]);
-        // a form holding most of the page is the page, not furniture
-        let wrapped = "<body><form id=aspnetForm><p>The whole story is in here.</p></form></body>";
-        assert!(strip_inert(wrapped).contains("whole story"));
+        // a form holding the story is the page, not furniture
+        let wrapped = format!(
+            "<script>{}</script><form id=aspnetForm><H1>Title</H1><p>The whole story is in here.</p></form>",
+            "x".repeat(10_000)
+        );
+        assert!(strip_inert(&wrapped).contains("whole story"));
+        let paragraphs = "<form><p>1.</p><p>2.</p><p>3.</p><p>4.</p><P class=x>Five.</P></form>";
+        assert!(strip_inert(paragraphs).contains("Five."));
+        assert!(!strip_inert("<form><p>Sign up.</p><p>Weekly.</p></form>").contains("Sign up"));
         // an unclosed aside is left to the parser
         assert!(strip_inert("<p>a</p><aside>x").contains("<aside>x"));
     }
