@@ -137,17 +137,124 @@ fn drop_later_declarations(utf8: Vec<u8>) -> Vec<u8> {
     }
 }
 
-/// An HTML page as text.
+/// An HTML page as text, repaired if it was encoded twice.
 pub fn page_to_string(body: &[u8], content_type: Option<&str>) -> String {
-    if let Some((enc, bom)) = Encoding::for_bom(body) {
-        return enc.decode_without_bom_handling(&body[bom..]).0.into_owned();
+    let text = if let Some((enc, bom)) = Encoding::for_bom(body) {
+        enc.decode_without_bom_handling(&body[bom..]).0.into_owned()
+    } else {
+        decode(body, meta_charset(body), http_charset(content_type))
+    };
+    repair_double_encoding(text)
+}
+
+/// Repairs below this many on one page are taken for legitimate text
+/// ("Gruß»" reads as a two-byte sequence too).
+const DOUBLE_ENCODED_FROM: usize = 3;
+
+/// Text that was UTF-8, was read as Latin-1 or windows-1252 somewhere on
+/// its way (a CMS, a database) and written out as UTF-8 again: "â€™" for
+/// "’", "Ã©" for "é", or, read as Latin-1, "â" followed by two invisible
+/// control characters. Each such run is read back as the UTF-8 it was. A
+/// page is repaired only when it holds at least [`DOUBLE_ENCODED_FROM`]
+/// runs, so that text which merely looks like one ("Gruß»") is left alone.
+pub fn repair_double_encoding(text: String) -> String {
+    // cheap look first: C1 controls (U+0080..U+009F) or "â€"
+    let bytes = text.as_bytes();
+    let c1 = bytes
+        .windows(2)
+        .any(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]));
+    if !c1 && !text.contains("\u{e2}\u{20ac}") {
+        return text;
     }
-    decode(body, meta_charset(body), http_charset(content_type))
+    let mut out = String::with_capacity(text.len());
+    let mut repaired = 0;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        let continuation = match u32::from(c) {
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
+            _ => 0,
+        };
+        let rest = chars.as_str();
+        let original = rest
+            .chars()
+            .take(continuation)
+            .map(latin1_or_1252_byte)
+            .collect::<Option<Vec<u8>>>()
+            .filter(|tail| tail.len() == continuation && continuation > 0)
+            .and_then(|tail| {
+                let mut seq = vec![u32::from(c) as u8];
+                seq.extend(tail);
+                std::str::from_utf8(&seq).ok()?.chars().next()
+            });
+        match original {
+            Some(meant) => {
+                out.push(meant);
+                repaired += 1;
+                for _ in 0..continuation {
+                    chars.next();
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    if repaired < DOUBLE_ENCODED_FROM {
+        return text;
+    }
+    out
+}
+
+/// The byte 0x80..=0xBF that `c` stands for when UTF-8 continuation bytes
+/// were read as Latin-1 (U+0080..U+00BF) or windows-1252 ("€", "™", "œ" …).
+fn latin1_or_1252_byte(c: char) -> Option<u8> {
+    static HIGH_1252: std::sync::LazyLock<Vec<(char, u8)>> = std::sync::LazyLock::new(|| {
+        (0x80u8..=0x9F)
+            .filter_map(|b| {
+                let byte = [b];
+                let (text, _, bad) = WINDOWS_1252.decode(&byte);
+                let c = text.chars().next()?;
+                (!bad && u32::from(c) > 0xFF).then_some((c, b))
+            })
+            .collect()
+    });
+    match u32::from(c) {
+        code @ 0x80..=0xBF => Some(code as u8),
+        _ => HIGH_1252
+            .iter()
+            .find(|(high, _)| *high == c)
+            .map(|&(_, b)| b),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_encoded_twice_is_read_as_meant() {
+        // UTF-8 read as Latin-1: "“" became "â" and two control characters
+        let latin1 = "<p>\u{e2}\u{80}\u{9c}The fact is,\u{e2}\u{80}\u{9d} Dr. Parr says. \
+                      1.\u{c2}\u{a0}Myth</p>";
+        assert_eq!(
+            page_to_string(latin1.as_bytes(), None),
+            "<p>“The fact is,” Dr. Parr says. 1.\u{a0}Myth</p>"
+        );
+        // read as windows-1252: "Iâ€™d", "cafÃ©", "naÃ¯ve"
+        let cp1252 = "<p>Iâ€™d say the cafÃ© is naÃ¯ve — Zürich</p>";
+        assert_eq!(
+            page_to_string(cp1252.as_bytes(), None),
+            "<p>I’d say the café is naïve — Zürich</p>"
+        );
+        // a single look-alike is legitimate text, and so is a page without
+        // the telltale marks
+        for legit in [
+            "<p>Iâ€™d say «Gruß» and Öl</p>",
+            "<p>«Gruß» und «Maß» und «Spaß»</p>",
+        ] {
+            assert_eq!(page_to_string(legit.as_bytes(), None), legit);
+        }
+    }
 
     #[test]
     fn declared_legacy_encodings_are_decoded() {
