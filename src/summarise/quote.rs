@@ -528,6 +528,10 @@ fn speakers_before(paragraphs: &[String], paragraph: usize, offset: usize) -> Ve
     names
 }
 
+/// Given names taken before a surname, at most ("Nadia Nunes Cavalcante
+/// Parr").
+const GIVEN_NAMES: usize = 3;
+
 /// "Stoltenberg" becomes "Jens Stoltenberg" when the article names him in full.
 fn full_name(name: &str, paragraphs: &[String]) -> String {
     if name.contains(' ') {
@@ -542,23 +546,32 @@ fn full_name(name: &str, paragraphs: &[String]) -> String {
         {
             return None;
         }
-        // ... after a capitalised word and a space
-        let before = &p[..at];
-        let trimmed = before.trim_end();
-        if trimmed.len() == before.len() {
-            return None;
+        // ... after capitalised words, each followed by one space
+        let mut before = &p[..at];
+        let mut names = Vec::new();
+        while names.len() < GIVEN_NAMES {
+            let Some(trimmed) = before.strip_suffix(' ') else {
+                break;
+            };
+            let word = trimmed
+                .rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '’' | '\'' | '-')))
+                .next()?;
+            let mut chars = word.chars();
+            let capitalised =
+                chars.next().is_some_and(char::is_uppercase) && chars.next().is_some();
+            let lower = word.to_lowercase();
+            if !capitalised
+                || NOT_NAMES.contains(&lower.as_str())
+                || word.ends_with("’s")
+                || word.ends_with("'s")
+            {
+                break;
+            }
+            names.push(word);
+            before = &trimmed[..trimmed.len() - word.len()];
         }
-        let word = trimmed
-            .rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '’' | '\'' | '-')))
-            .next()?;
-        let mut chars = word.chars();
-        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some();
-        let lower = word.to_lowercase();
-        (capitalised
-            && !NOT_NAMES.contains(&lower.as_str())
-            && !word.ends_with("’s")
-            && !word.ends_with("'s"))
-        .then(|| word.to_string())
+        names.reverse();
+        (!names.is_empty()).then(|| names.join(" "))
     };
     paragraphs
         .iter()
@@ -732,6 +745,23 @@ mod tests {
         assert!(q.text.starts_with("Cod stocks will not recover"), "{q:?}");
         assert!(q.text.ends_with("depend on them"), "{q:?}");
         assert_eq!(q.speaker.as_deref(), Some("Anna Lindqvist"));
+    }
+
+    #[test]
+    fn a_surname_takes_all_the_given_names_the_article_gives() {
+        let p = paras(&[
+            "Nadia Nunes Cavalcante Parr, MD, an internal medicine physician in Encinitas, clears up some myths about food.",
+            "“The fact is there are healthy fats and unhealthy fats, and some of them protect the heart,” Dr. Parr says.",
+        ]);
+        let q = pick_key_quote(&p, &p[0]).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Nadia Nunes Cavalcante Parr"));
+        // a sentence's first word is not a given name
+        let p = paras(&[
+            "When Lindqvist took office, the quotas were already agreed.",
+            "“Cod stocks will not recover unless we act now, and the coastal towns know it,” Lindqvist said.",
+        ]);
+        let q = pick_key_quote(&p, &p[0]).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Lindqvist"));
     }
 
     #[test]
