@@ -124,12 +124,19 @@ enum Cut {
     RawText,
     /// Everything up to the matching closing tag, counting nested ones.
     Element,
+    /// An element that cannot nest (the parser ignores a `<form>` inside
+    /// a form and closes a button when the next one opens): up to its
+    /// first closing tag, so an unclosed inner one cannot stretch the cut
+    /// over the story.
+    Flat,
 }
 
 /// What is cut before parsing: scripts and styles, inline SVG, the page
 /// furniture Readability drops from the article anyway (`aside`, `footer`,
-/// forms, buttons, `<link>`) or the walker never reads (`nav`, `noscript`).
-const CUT: [(&str, Cut); 13] = [
+/// forms, `select`, `<link>`) or the walker never reads (`nav`,
+/// `noscript`). Not buttons: pages that leave a button's tag unclosed put
+/// the story inside it, and Readability still finds it there.
+const CUT: [(&str, Cut); 12] = [
     ("script", Cut::RawText),
     ("style", Cut::RawText),
     ("noscript", Cut::RawText),
@@ -139,15 +146,14 @@ const CUT: [(&str, Cut); 13] = [
     ("nav", Cut::Element),
     ("aside", Cut::Element),
     ("footer", Cut::Element),
-    ("form", Cut::Element),
-    ("button", Cut::Element),
-    ("select", Cut::Element),
+    ("form", Cut::Flat),
+    ("select", Cut::Flat),
     ("link", Cut::Tag),
 ];
 
 /// A form holding this many paragraphs (or a heading, `<article>` or
-/// `<main>`) is kept: some sites wrap the whole page in one.
-const FORM_KEPT_FROM_PARAGRAPHS: usize = 5;
+/// `<main>`) is not cut: some sites wrap the whole page in one.
+const KEPT_FROM_PARAGRAPHS: usize = 5;
 
 /// Scripts, styles, inline SVG, navigation, asides, footers and forms are
 /// about three fifths of the bytes of a typical news page and never article
@@ -187,13 +193,15 @@ pub fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
             }
             Cut::RawText => raw_text_end(html, open_end, tag),
             Cut::Element if tag == "svg" && html[..open_end].ends_with("/>") => Some(open_end),
-            Cut::Element => element_end(html, open_end, tag),
+            Cut::Element => element_end(html, open_end, tag, true),
+            Cut::Flat => element_end(html, open_end, tag, false),
         };
         // unclosed: left to the parser
         let Some(cut_end) = cut_end else {
             break;
         };
-        if tag == "form" && holds_article(&html[open_end..cut_end]) {
+        // a story inside a form (a CMS's page-wide one) stays
+        if cut == Cut::Flat && holds_article(&html[open_end..cut_end]) {
             continue;
         }
         out.push_str(&html[copied..open]);
@@ -221,7 +229,7 @@ fn holds_article(html: &str) -> bool {
         }
         if is_name_at(bytes, lt + 1, "p") {
             paragraphs += 1;
-            if paragraphs >= FORM_KEPT_FROM_PARAGRAPHS {
+            if paragraphs >= KEPT_FROM_PARAGRAPHS {
                 return true;
             }
         }
@@ -278,9 +286,10 @@ fn raw_text_end(html: &str, from: usize, tag: &str) -> Option<usize> {
 }
 
 /// The end of the `</tag>` that closes an element whose opening tag ends
-/// at `from`, counting nested elements of the same name and stepping over
-/// comments and raw text (a `"</aside>"` inside a script closes nothing).
-fn element_end(html: &str, from: usize, tag: &str) -> Option<usize> {
+/// at `from`, counting nested elements of the same name if it `nests`, and
+/// stepping over comments and raw text (a `"</aside>"` inside a script
+/// closes nothing).
+fn element_end(html: &str, from: usize, tag: &str, nests: bool) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut depth = 1usize;
     let mut at = from;
@@ -299,7 +308,7 @@ fn element_end(html: &str, from: usize, tag: &str) -> Option<usize> {
                     return Some(tag_end);
                 }
             }
-        } else if is_name_at(bytes, lt + 1, tag) {
+        } else if nests && is_name_at(bytes, lt + 1, tag) {
             if !(tag == "svg" && html[..tag_end].ends_with("/>")) {
                 depth += 1;
             }
@@ -716,6 +725,12 @@ mod tests {
         let paragraphs = "<form><p>1.</p><p>2.</p><p>3.</p><p>4.</p><P class=x>Five.</P></form>";
         assert!(strip_inert(paragraphs).contains("Five."));
         assert!(!strip_inert("<form><p>Sign up.</p><p>Weekly.</p></form>").contains("Sign up"));
+        // a form inside a form is ignored by the parser, which ends both at
+        // the first </form>: so does the cut
+        let unclosed = "<form><form><input name=q></form><p>The story.</p><form></form>";
+        let stripped = strip_inert(unclosed);
+        assert!(!stripped.contains("<input"), "{stripped}");
+        assert_eq!(html_paragraphs(&stripped), vec!["The story."]);
         // an unclosed aside is left to the parser
         assert!(strip_inert("<p>a</p><aside>x").contains("<aside>x"));
     }
