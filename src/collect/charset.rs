@@ -160,9 +160,8 @@ const DOUBLE_ENCODED_FROM: usize = 3;
 pub fn repair_double_encoding(text: String) -> String {
     // cheap look first: C1 controls (U+0080..U+009F) or "â€"
     let bytes = text.as_bytes();
-    let c1 = bytes
-        .windows(2)
-        .any(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]));
+    let c1 = memchr::memchr_iter(0xC2, bytes)
+        .any(|at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)));
     if !c1 && !text.contains("\u{e2}\u{20ac}") {
         return text;
     }
