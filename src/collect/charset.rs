@@ -79,16 +79,17 @@ fn decode(
 }
 
 /// A feed document as UTF-8 bytes, its XML prolog (if any) saying UTF-8 so
-/// the parser does not decode it a second time.
+/// the parser does not decode it a second time; repaired if it was encoded
+/// twice.
 pub fn feed_to_utf8(body: &[u8], content_type: Option<&str>) -> Vec<u8> {
-    if let Some((enc, bom)) = Encoding::for_bom(body) {
-        let (text, _) = enc.decode_without_bom_handling(&body[bom..]);
-        return rewrite_prolog(text.into_owned().into_bytes());
-    }
-    let head = &body[..body.len().min(512)];
-    let declared = prolog_encoding(head).map(|(_, e)| e);
-    let text = decode(body, declared, http_charset(content_type));
-    rewrite_prolog(text.into_bytes())
+    let text = if let Some((enc, bom)) = Encoding::for_bom(body) {
+        enc.decode_without_bom_handling(&body[bom..]).0.into_owned()
+    } else {
+        let head = &body[..body.len().min(512)];
+        let declared = prolog_encoding(head).map(|(_, e)| e);
+        decode(body, declared, http_charset(content_type))
+    };
+    rewrite_prolog(repair_double_encoding(text).into_bytes())
 }
 
 fn rewrite_prolog(mut utf8: Vec<u8>) -> Vec<u8> {
@@ -244,6 +245,14 @@ mod tests {
         assert_eq!(
             page_to_string(cp1252.as_bytes(), None),
             "<p>I’d say the café is naïve — Zürich</p>"
+        );
+        // feeds too
+        let feed = "<rss><item><title>Iâ€™d go â€“ now</title><description>cafÃ© \
+                    crÃ¨me</description></item></rss>";
+        assert_eq!(
+            String::from_utf8(feed_to_utf8(feed.as_bytes(), None)).unwrap(),
+            "<rss><item><title>I’d go – now</title><description>café \
+             crème</description></item></rss>"
         );
         // a single look-alike is legitimate text, and so is a page without
         // the telltale marks
