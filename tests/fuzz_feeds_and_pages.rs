@@ -70,6 +70,19 @@ fn pageish() -> impl Strategy<Value = Vec<u8>> {
             Just("<div hidden id=\"S:0\"><p>Streamed <template id=\"B:0\"></template>".to_string()),
             Just("<div hidden id=\"S:1\"><template id=\"P:1\"></template></div>".to_string()),
             Just("</div></span></p></article>".to_string()),
+            Just("<aside><aside>Box</aside><nav><nav>Menu".to_string()),
+            Just("</aside></form></nav></footer></select>".to_string()),
+            Just("<form><form><input name=q></form><select><option>A".to_string()),
+            Just(
+                "<!-- <footer> <svg/><SVG viewBox=\"0 0 1 1\"><link rel=x><noscript><p>"
+                    .to_string()
+            ),
+            Just(
+                "<button aria-controls=\"a b\">More</button><div id=\"a\" style=\"display:none\" \
+                 hidden aria-hidden=\"true\"><p>Folded"
+                    .to_string()
+            ),
+            Just("Iâ€™d cafÃ© \u{e2}\u{80}\u{9c}Ã\u{a0}\u{c2}".to_string()),
             Just("U.S. Mr. Jan. 3.5 z. B. … ".to_string()),
             "\\PC{0,60}",
         ],
