@@ -82,14 +82,19 @@ fn decode(
 /// the parser does not decode it a second time; repaired if it was encoded
 /// twice.
 pub fn feed_to_utf8(body: &[u8], content_type: Option<&str>) -> Vec<u8> {
-    let text = if let Some((enc, bom)) = Encoding::for_bom(body) {
-        enc.decode_without_bom_handling(&body[bom..]).0.into_owned()
-    } else {
-        let head = &body[..body.len().min(512)];
-        let declared = prolog_encoding(head).map(|(_, e)| e);
-        decode(body, declared, http_charset(content_type))
+    let declared = prolog_encoding(&body[..body.len().min(512)]).map(|(_, e)| e);
+    rewrite_prolog(to_text(body, declared, content_type).into_bytes())
+}
+
+/// `body` as text: by its byte-order mark, else as [`decode`] reads it with
+/// what the document and the HTTP header declare; repaired if it was
+/// encoded twice.
+fn to_text(body: &[u8], declared: Option<&'static Encoding>, content_type: Option<&str>) -> String {
+    let text = match Encoding::for_bom(body) {
+        Some((enc, bom)) => enc.decode_without_bom_handling(&body[bom..]).0.into_owned(),
+        None => decode(body, declared, http_charset(content_type)),
     };
-    rewrite_prolog(repair_double_encoding(text).into_bytes())
+    repair_double_encoding(text)
 }
 
 fn rewrite_prolog(mut utf8: Vec<u8>) -> Vec<u8> {
@@ -140,12 +145,7 @@ fn drop_later_declarations(utf8: Vec<u8>) -> Vec<u8> {
 
 /// An HTML page as text, repaired if it was encoded twice.
 pub fn page_to_string(body: &[u8], content_type: Option<&str>) -> String {
-    let text = if let Some((enc, bom)) = Encoding::for_bom(body) {
-        enc.decode_without_bom_handling(&body[bom..]).0.into_owned()
-    } else {
-        decode(body, meta_charset(body), http_charset(content_type))
-    };
-    repair_double_encoding(text)
+    to_text(body, meta_charset(body), content_type)
 }
 
 /// Repairs below this many on one page are taken for legitimate text
@@ -174,20 +174,23 @@ pub fn repair_double_encoding(text: String) -> String {
             0xC2..=0xDF => 1,
             0xE0..=0xEF => 2,
             0xF0..=0xF4 => 3,
-            _ => 0,
+            _ => {
+                out.push(c);
+                continue;
+            }
         };
-        let rest = chars.as_str();
-        let original = rest
-            .chars()
-            .take(continuation)
-            .map(latin1_or_1252_byte)
-            .collect::<Option<Vec<u8>>>()
-            .filter(|tail| tail.len() == continuation && continuation > 0)
-            .and_then(|tail| {
-                let mut seq = vec![u32::from(c) as u8];
-                seq.extend(tail);
-                std::str::from_utf8(&seq).ok()?.chars().next()
-            });
+        // the lead byte and its continuation bytes, as first written
+        let mut seq = vec![u32::from(c) as u8];
+        seq.extend(
+            chars
+                .as_str()
+                .chars()
+                .take(continuation)
+                .map_while(latin1_or_1252_byte),
+        );
+        let original = (seq.len() == continuation + 1)
+            .then(|| std::str::from_utf8(&seq).ok()?.chars().next())
+            .flatten();
         match original {
             Some(meant) => {
                 out.push(meant);

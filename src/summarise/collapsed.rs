@@ -21,16 +21,15 @@ pub fn unfold(page: &Document) -> usize {
         LazyLock::new(|| Matcher::new("[aria-controls]").expect("static selector"));
     static IDENTIFIED: LazyLock<Matcher> =
         LazyLock::new(|| Matcher::new("[id]").expect("static selector"));
-    let controlled: HashSet<String> = page
+    let controls: Vec<_> = page
         .select_matcher(&CONTROLS)
         .nodes()
         .iter()
         .filter_map(|c| c.attr("aria-controls"))
-        .flat_map(|ids| {
-            ids.split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
+        .collect();
+    let controlled: HashSet<&str> = controls
+        .iter()
+        .flat_map(|ids| ids.split_whitespace())
         .collect();
     if controlled.is_empty() {
         return 0;

@@ -159,8 +159,9 @@ const KEPT_FROM_PARAGRAPHS: usize = 5;
 /// about three fifths of the bytes of a typical news page and never article
 /// text: they are cut before parsing, which spares the HTML tokenizer and
 /// Readability that work (measured on the eval's pages: 36.2M -> 29.4M
-/// instructions per page, body F1 unchanged). JSON-LD stays (Readability reads the headline from
-/// it), and so do comments (streamed pages mark their parts with them).
+/// instructions per page, body F1 unchanged). JSON-LD stays (Readability
+/// reads the headline from it), and so do comments (streamed pages mark
+/// their parts with them).
 pub fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
@@ -192,7 +193,7 @@ pub fn strip_inert(html: &str) -> std::borrow::Cow<'_, str> {
                 continue;
             }
             Cut::RawText => raw_text_end(html, open_end, tag),
-            Cut::Element if tag == "svg" && html[..open_end].ends_with("/>") => Some(open_end),
+            Cut::Element if self_closed(html, tag, open_end) => Some(open_end),
             Cut::Element => element_end(html, open_end, tag, true),
             Cut::Flat => element_end(html, open_end, tag, false),
         };
@@ -272,6 +273,12 @@ fn is_name_end(byte: Option<&u8>) -> bool {
     )
 }
 
+/// Is the `tag` opening tag that ends at `tag_end` also its end (`<svg/>`)?
+/// Only foreign elements such as SVG close themselves; `<aside/>` opens.
+fn self_closed(html: &str, tag: &str, tag_end: usize) -> bool {
+    tag == "svg" && html[..tag_end].ends_with("/>")
+}
+
 /// The end of the first `</tag ...>` from `from`.
 fn raw_text_end(html: &str, from: usize, tag: &str) -> Option<usize> {
     let bytes = html.as_bytes();
@@ -309,7 +316,7 @@ fn element_end(html: &str, from: usize, tag: &str, nests: bool) -> Option<usize>
                 }
             }
         } else if nests && is_name_at(bytes, lt + 1, tag) {
-            if !(tag == "svg" && html[..tag_end].ends_with("/>")) {
+            if !self_closed(html, tag, tag_end) {
                 depth += 1;
             }
         } else if let Some((raw, Cut::RawText)) = cut_at(bytes, lt + 1) {

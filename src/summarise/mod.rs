@@ -4,9 +4,9 @@
 //!
 //! `streamed` puts the late parts of a streamed (React) page in place,
 //! `collapsed` unfolds sections hidden behind a button, `extract` finds the
-//! paragraphs, `clean` drops page furniture, `lead`
-//! picks the paragraph that carries the news, `quote` the quotation worth
-//! reading; `sentences` is shared by the last two.
+//! paragraphs, `clean` drops page furniture, `lead` picks the paragraph
+//! that carries the news, `quote` the quotation worth reading; `sentences`
+//! is shared by the last two.
 
 pub mod clean;
 pub mod collapsed;
