@@ -27,7 +27,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             (?:published|updated|posted|last\ updated|last\ reviewed|veröffentlicht|aktualisiert|publié|mis\ à\ jour)(?-u:\b).* |
             (?:medically\ )?(?:reviewed|fact[-\ ]checked|edited)\ by(?-u:\b).* | (?:estimated\ )?reading\ time(?-u:\b).* |
             tags?\s*:.* | topics?\s*:.* | filed\ under(?-u:\b).* | skip\ to\ (?:main\ )?content |
-            back\ to\ top | click\ here(?-u:\b).* | table\ of\ contents | contents | learn\ more | contact\ us | get\ in\ touch |
+            back\ to\ top | (?:click|check)\ here(?-u:\b).* | (?:show|hide|toggle)\ caption | enlarge\ this\ image | table\ of\ contents | contents | learn\ more | contact\ us | get\ in\ touch |
             author | about\ the\ author | written\ by | (?:in\ )?this\ article | jump\ to(?-u:\b).* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read
         )$",
     )
@@ -35,13 +35,26 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A photo caption ending in its credit: "… Photo: iRunFar/Meghan Hicks",
-/// "… | Photo by Lisa Jennings", "… Credit: Sam Schild", "(Foto: dpa)".
+/// "… | Photo by Lisa Jennings", "… Photo by: 'Neil Thomas'.", "… Credit:
+/// Sam Schild", "(Foto: dpa)"; or in the button that folds it away, as
+/// NPR's do: "… FatCamera/Getty Images hide caption".
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[.!?|)]\s*|\(\s*)(?:photo(?:graph)?|image|picture|illustration|foto|bild|credit|crédit)s?(?:\s+by|\s*:|\s+credit\s*:?)\s+(?P<credit>[^.!?]+)\)?$",
+        r"(?i)(?:(?:^|[.!?|)]\s*|\(\s*)(?:photo(?:graph)?|image|picture|illustration|foto|bild|credit|crédit)s?(?:\s+by\s*:?|\s*:|\s+credit\s*:?)\s+(?P<credit>[^.!?]+)\)?(?P<stop>\.)?|\s(?:hide|toggle)\ caption)$",
     )
     .expect("caption credit pattern")
 });
+
+/// A line that only points elsewhere on the page: "Full results from
+/// testing 18 top products are in our Product Comparison Table and
+/// Analysis & Test Results sections."
+static CROSS_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:is|are|can be found)\s+(?:in\s+our\s+[^.!?]{1,80}(?-u:\b)sections?|in\s+the\s+[^.!?]{1,80}(?-u:\b)sections?\s+below)\.?$")
+        .expect("cross-reference pattern")
+});
+
+/// Longest line, in words, that only points elsewhere on the page.
+const CROSS_REFERENCE_WORDS: usize = 25;
 
 /// Longest photo credit after "Photo:" and the like, in characters.
 const MAX_CREDIT_CHARS: usize = 60;
@@ -150,9 +163,22 @@ fn boilerplate_of(paragraph: &str, words: usize) -> bool {
     let caption = words <= 60
         && CAPTION_CREDIT
             .captures(p)
-            .and_then(|c| c.name("credit"))
-            .is_some_and(|credit| credit.as_str().chars().count() <= MAX_CREDIT_CHARS);
+            .is_some_and(|c| match c.name("credit") {
+                // a credit closed by a full stop is a name: "Photo by: 'Neil
+                // Thomas'.", not "Photo by photo, the album grows."
+                Some(credit) => {
+                    credit.as_str().chars().count() <= MAX_CREDIT_CHARS
+                        && (c.name("stop").is_none()
+                            || credit
+                                .as_str()
+                                .starts_with(|ch: char| ch.is_uppercase() || "'\"‘“".contains(ch)))
+                }
+                None => true,
+            });
     if caption || words <= 20 && SHARE_ROW.is_match(p) {
+        return true;
+    }
+    if words <= CROSS_REFERENCE_WORDS && CROSS_REFERENCE.is_match(p) {
         return true;
     }
     if words <= SMALL_PRINT_WORDS && SMALL_PRINT.is_match(p) {
@@ -320,6 +346,12 @@ mod tests {
             "Bryon Powell testing out a variety of trail running shoes. Photo: iRunFar/Meghan Hicks",
             "Paris Baguette opened 80 units this year. | Photo by Lisa Jennings",
             "Der Hafen von Antwerpen am Montag (Foto: dpa)",
+            "DSLRs are great all-round digital cameras. Photo by: 'Neil Thomas'.",
+            "A new study shows a mindfulness program works as well as Lexapro. FatCamera/Getty Images hide caption",
+            "toggle caption",
+            "Show Caption",
+            "Check here to see if your local garden centre stocks it.",
+            "Full results from testing 18 top products are in our Product Comparison Table and Analysis & Test Results sections.",
             "Share this page to Facebook Share this page to X Share this page via Email",
             "Also read: Ministers meet in Brussels",
             "Read our full review of the Fairphone 5.",
@@ -408,6 +440,10 @@ mod tests {
             "Home owners across Spain face higher mortgage costs after the central bank raised rates again.",
             "Article 53.1© states that providers must publish a summary of their training data.",
             "By signing the treaty, the two countries agreed to share their energy grids from next year.",
+            "Photo by photo, the archive of the old harbour grows.",
+            "The savings are in the budget's transport and energy sections.",
+            "Delegates said the differences between the drafts are in the sections on migration and asylum.",
+            "The minister said the cuts are in our transport and energy sections, not in health.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }

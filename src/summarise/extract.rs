@@ -613,7 +613,7 @@ fn words_in(paragraphs: &[String]) -> usize {
 
 /// Between the cells of a table row, which reads as one line: "Founded ·
 /// 1946" (not '|', which marks breadcrumb trails).
-const CELL_SEPARATOR: &str = " · ";
+pub const CELL_SEPARATOR: &str = " · ";
 
 /// Where a `<br>` broke a block; resolved when the block is flushed.
 const LINE_BREAK: char = '\u{2028}';

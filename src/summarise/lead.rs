@@ -2,6 +2,7 @@
 //! budget at a sentence boundary.
 
 use crate::summarise::clean::is_author_box;
+use crate::summarise::extract::CELL_SEPARATOR;
 use crate::summarise::sentences::split_sentences;
 use crate::text::word_count;
 
@@ -21,13 +22,15 @@ pub fn pick_lead(paragraphs: &[String], title: Option<&str>, lead_words: usize) 
     }
 }
 
-/// Long enough, written as sentences, and not a repeat of the headline.
+/// Long enough, written as sentences, not a row of a table (three cells or
+/// more) and not a repeat of the headline.
 fn carries_news(p: &str, title: Option<&str>) -> bool {
     let t = p.trim_end();
     let ends_as_sentence = t.ends_with(['.', '!', '?', '…', '"', '”', '»', '“', '’', ')', ':']);
     word_count(p) >= MIN_LEAD_WORDS
         && (ends_as_sentence || is_unpunctuated_sentence(t))
         && title.is_none_or(|title| !p.eq_ignore_ascii_case(title))
+        && p.matches(CELL_SEPARATOR).nth(1).is_none()
         && !is_author_box(p)
 }
 
@@ -76,6 +79,15 @@ mod tests {
             "Dock workers in Antwerp and Rotterdam walked out on Monday, halting container traffic at Europe's two busiest ports.",
         ]);
         assert!(pick_lead(&p, Some("Ports strike"), 60).starts_with("Dock workers"));
+    }
+
+    #[test]
+    fn a_table_row_is_not_the_lead() {
+        let p = paras(&[
+            "Rank · Agency · Year founded · Markets served · Headquarters · Rating · Notable clients · Speciality.",
+            "We compared twelve agencies on price, reach and the results their clients reported over two years.",
+        ]);
+        assert!(pick_lead(&p, None, 60).starts_with("We compared"));
     }
 
     #[test]
