@@ -8,7 +8,9 @@ use regex::Regex;
 
 use crate::text::word_count;
 
-/// Short lines that are navigation or prompts, whatever else they say.
+/// Short lines that are navigation or prompts, whatever else they say, in
+/// the languages of the sections we read (English, German, French,
+/// Italian, Spanish, Dutch, Portuguese, Polish).
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
@@ -16,19 +18,41 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             read\ (?:more|also|next)(?:\ about)?(?-u:\b).* | see\ also(?-u:\b).* | also\ read(?-u:\b).* | related\s*:.* | more\ on\ this\ story | most\ read |
             read\ (?:our|the)\ (?:full|complete|in-depth)(?-u:\b).* | check\ (?:the\ )?prices?\ (?:at|on)(?-u:\b).* |
             (?:share|tweet|email|print|copy\ link)(?:\ (?:this(?:\ article|\ story|\ page)?|on\ \S+|via\ \S+|article|story|the\ article))?:? |
-            (?:teilen|artikel\ teilen|partager|condividi|compartir)(?:\ (?:auf|sur|su|en)\ \S+)?:? |
+            (?:teilen|artikel\ teilen|partager|condividi|compartir|compartilhar|delen|udostępnij)(?:\ (?:auf|sur|su|en|em|op|na)\ \S+)?:? |
             (?:follow|like)\ us(?-u:\b).* | sign\ up(?-u:\b).* | subscribe(?-u:\b).* | .*(?-u:\b)newsletter(?-u:\b).* |
-            .*(?-u:\b)cookies?(?-u:\b).* | advertisement(?:\W.*)? | advertising | anzeige | publicité | pubblicità | publicidad | sponsored |
+            .*(?-u:\b)cookies?(?-u:\b).* | advertisement(?:\W.*)? | advertising | sponsored |
             \d+\ comments? | comments? | leave\ a\ (?:comment|reply) | no\ comments\ yet.* |
-            (?:photo|image|picture|foto|bild|credit|crédit|source|quelle)s?\s*[:/©].* | image\ (?:from|via|courtesy)(?-u:\b).* |
+            (?:photo|image|picture|foto|bild|credit|crédit|source|quelle|fuente|fonte|bron)s?\s*[:/©].* | image\ (?:from|via|courtesy)(?-u:\b).* |
             this\ field\ is\ for\ validation\ purposes.* |
             .*(?-u:\b)(?:getty\ images|afp\ photo|reuters/|ap\ photo|shutterstock|epa-efe)(?-u:\b).* |
             ©.* | copyright(?-u:\b).* |
-            (?:published|updated|posted|last\ updated|last\ reviewed|veröffentlicht|aktualisiert|publié|mis\ à\ jour)(?-u:\b).* |
+            (?:published|updated|posted|last\ updated|last\ reviewed)(?-u:\b).* |
             (?:medically\ )?(?:reviewed|fact[-\ ]checked|edited)\ by(?-u:\b).* | (?:estimated\ )?reading\ time(?-u:\b).* |
             tags?\s*:.* | topics?\s*:.* | filed\ under(?-u:\b).* | skip\ to\ (?:main\ )?content |
-            back\ to\ top | (?:click|check)\ here(?-u:\b).* | (?:show|hide|toggle)\ caption | enlarge\ this\ image | table\ of\ contents | contents | learn\ more | contact\ us | get\ in\ touch |
-            author | about\ the\ author | written\ by | (?:in\ )?this\ article | jump\ to(?-u:\b).* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read
+            back\ to\ top | (?:click|check)\ here(?-u:\b).* | (?:show|hide|toggle)\ caption | enlarge\ this\ image |
+            table\ of\ contents | contents | learn\ more | contact\ us | get\ in\ touch |
+            author | about\ the\ author | written\ by | (?:in\ )?this\ article | jump\ to(?-u:\b).* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read |
+            # German
+            (?:lesen\ sie\ (?:auch|mehr)|auch\ interessant|mehr\ zum\ thema|weiterlesen|mehr\ lesen|siehe\ auch)(?:\W.*)? |
+            (?:ähnliche|verwandte)\ (?:artikel|beiträge|themen) | folgen\ sie\ uns.* | (?:jetzt\ )?abonnieren(?:\W.*)? |
+            anzeige | werbung | \d+\ kommentare? | kommentare | (?:veröffentlicht|aktualisiert|stand\s*:)(?:\W.*)? |
+            (?:\d+\ min(?:\.|uten)?\ )?lesezeit(?:\W.*)? | (?:schlagwörter|themen)\s*:.* | autor(?:in)?\s*:.* |
+            # French
+            (?:à\ )?lire\ (?:aussi|également|la\ suite)(?:\W.*)? | voir\ aussi(?:\W.*)? | articles?\ (?:similaires|liés|connexes) | sur\ le\ même\ sujet |
+            suivez-nous.* | abonnez-vous.* | s'abonner.* | publicité | \d+\ commentaires? | commentaires |
+            (?:publié|mis\ à\ jour)(?:\W.*)? | (?:\d+\ min(?:utes?)?\ de\ lecture|temps\ de\ lecture(?:\W.*)?) | mots[-\ ]clés\s*:.* | auteur\s*:.* |
+            # Italian
+            (?:leggi|vedi)\ (?:anche|di\ più|tutto)(?:\W.*)? | continua\ a\ leggere.* | (?:articoli|notizie)\ correlat[ie] |
+            seguici.* | iscriviti.* | pubblicità | \d+\ commenti | commenti | (?:pubblicato|aggiornato)(?:\W.*)? |
+            tempo\ di\ lettura(?:\W.*)? | argomenti\s*:.* | autore\s*:.* |
+            # Spanish
+            (?:lee|leer|ver)\ (?:también|más)(?:\W.*)? | seguir\ leyendo.* | te\ puede\ interesar.* | (?:artículos|noticias)\ relacionad[oa]s |
+            síguenos.* | suscríbete.* | publicidad | \d+\ comentarios? | comentarios | (?:publicado|actualizado)(?:\W.*)? |
+            tiempo\ de\ lectura(?:\W.*)? | (?:etiquetas|temas)\s*:.* |
+            # Dutch, Portuguese, Polish
+            (?:lees|zie)\ (?:ook|meer)(?:\W.*)? | gerelateerde\ artikelen | volg\ ons.* | advertentie | (?:gepubliceerd|bijgewerkt)(?:\W.*)? |
+            leia\ (?:também|mais)(?:\W.*)? | (?:publicidade|publicado\ em(?:\W.*)?) |
+            czytaj\ (?:też|także|więcej)(?:\W.*)? | reklama | (?:opublikowano|aktualizacja)(?:\W.*)?
         )$",
     )
     .expect("boilerplate pattern")
@@ -36,11 +60,11 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A photo caption ending in its credit: "… Photo: iRunFar/Meghan Hicks",
 /// "… | Photo by Lisa Jennings", "… Photo by: 'Neil Thomas'.", "… Credit:
-/// Sam Schild", "(Foto: dpa)"; or in the button that folds it away, as
-/// NPR's do: "… FatCamera/Getty Images hide caption".
+/// Sam Schild", "(Foto: dpa)", "… Photo de Jean Dupont"; or in the button
+/// that folds it away, as NPR's do: "… FatCamera/Getty Images hide caption".
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?:^|[.!?|)]\s*|\(\s*)(?:photo(?:graph)?|image|picture|illustration|foto|bild|credit|crédit)s?(?:\s+by\s*:?|\s*:|\s+credit\s*:?)\s+(?P<credit>[^.!?]+)\)?(?P<stop>\.)?|\s(?:hide|toggle)\ caption)$",
+        r"(?i)(?:(?:^|[.!?|)]\s*|\(\s*)(?:photo(?:graph)?|image|picture|illustration|foto(?:grafía)?|bild|immagine|imagen|credit|crédit)s?(?:\s+(?P<by>by|de|di|von)\s*:?|\s*:|\s+credit\s*:?)\s+(?P<credit>[^.!?]+)\)?(?P<stop>\.)?|\s(?:hide|toggle)\ caption)$",
     )
     .expect("caption credit pattern")
 });
@@ -114,7 +138,11 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
             more\ (?:from\ \S+(?:\ \S+){0,3}|stories|articles|posts)(?:\ (?:you|that)\ (?:may|might)\ (?:like|enjoy))? |
             also\ in\ the\ news | what\ do\ you\ think\?? | recommended(?:\ for\ you|\ reading|\ articles)? | (?:popular|trending)(?:\ posts|\ now|\ stories)? |
             reader\ interactions | (?:\d+\ )?comments?(?:\ \(\d+\))? | leave\ a\ (?:comment|reply) | join\ the\ (?:conversation|discussion) |
-            about\ the\ author | share\ this:? | like\ this:? | weitere\ artikel | à\ lire\ aussi | lire\ aussi | leggi\ anche | te\ puede\ interesar
+            about\ the\ author | share\ this:? | like\ this:? |
+            weitere\ artikel | mehr\ zum\ thema | das\ könnte\ sie\ auch\ interessieren | kommentare | über\ (?:den|die)\ autor(?:in)? |
+            à\ lire\ aussi | lire\ aussi | sur\ le\ même\ sujet | vous\ aimerez\ aussi | commentaires | à\ propos\ de\ l'auteur |
+            leggi\ anche | (?:ti\ )?potrebbe\ interessarti | articoli\ correlati | commenti |
+            (?:también\ )?te\ puede\ interesar | noticias\ relacionadas | más\ noticias | comentarios | sobre\ el\ autor
         )$",
     )
     .expect("end-of-article pattern")
@@ -164,11 +192,15 @@ fn boilerplate_of(paragraph: &str, words: usize) -> bool {
         && CAPTION_CREDIT
             .captures(p)
             .is_some_and(|c| match c.name("credit") {
-                // a credit closed by a full stop is a name: "Photo by: 'Neil
-                // Thomas'.", not "Photo by photo, the album grows."
+                // a credit closed by a full stop, or after "de", "di" or
+                // "von", is a name: "Photo by: 'Neil Thomas'.", not "Photo
+                // by photo, the album grows." or "Image de la France"
                 Some(credit) => {
+                    let plain = c.name("stop").is_none()
+                        && c.name("by")
+                            .is_none_or(|by| by.as_str().eq_ignore_ascii_case("by"));
                     credit.as_str().chars().count() <= MAX_CREDIT_CHARS
-                        && (c.name("stop").is_none()
+                        && (plain
                             || credit
                                 .as_str()
                                 .starts_with(|ch: char| ch.is_uppercase() || "'\"‘“".contains(ch)))
@@ -352,6 +384,44 @@ mod tests {
             "Show Caption",
             "Check here to see if your local garden centre stocks it.",
             "Full results from testing 18 top products are in our Product Comparison Table and Analysis & Test Results sections.",
+            // German
+            "Startseite › Politik › Ausland",
+            "Lesen Sie auch: Koalition einigt sich auf Haushalt",
+            "Mehr zum Thema",
+            "Anzeige",
+            "Folgen Sie uns auf Instagram",
+            "Stand: 12.03.2026, 14:05 Uhr",
+            "3 Min. Lesezeit",
+            "Von Anna Weber",
+            "Der Kanzler am Montag in Brüssel. Foto: Michael Kappeler/dpa",
+            // French
+            "Accueil > International > Europe",
+            "Lire aussi : Retraites, ce que contient le projet",
+            "À lire également | Le budget adopté en première lecture",
+            "Publicité",
+            "Suivez-nous sur X",
+            "Publié le 12 mars 2026 à 14h05",
+            "4 min de lecture",
+            "Par la rédaction",
+            "Le président devant l'Élysée, mardi. Photo de Jean Dupont",
+            // Italian
+            "Leggi anche: la manovra in dieci punti",
+            "Pubblicità",
+            "Seguici su Facebook",
+            "Pubblicato il 12 marzo 2026",
+            "Di Marco Rossi",
+            "La premier a Palazzo Chigi, giovedì. Foto di Marco Rossi",
+            // Spanish
+            "Lee también: El Congreso aprueba los presupuestos",
+            "Publicidad",
+            "Síguenos en Instagram",
+            "Actualizado 12/03/2026 14:05",
+            "12 comentarios",
+            "Por Ana García",
+            // Dutch, Portuguese, Polish
+            "Lees ook: Kabinet valt over asielbeleid",
+            "Leia também: Governo aprova orçamento",
+            "Czytaj też: Sejm przyjął budżet",
             "Share this page to Facebook Share this page to X Share this page via Email",
             "Also read: Ministers meet in Brussels",
             "Read our full review of the Fairphone 5.",
@@ -444,6 +514,11 @@ mod tests {
             "The savings are in the budget's transport and energy sections.",
             "Delegates said the differences between the drafts are in the sections on migration and asylum.",
             "The minister said the cuts are in our transport and energy sections, not in health.",
+            "Image de la France à l'étranger: le gouvernement lance une campagne.",
+            "Der Bundestag hat am Freitag den Haushalt für das kommende Jahr beschlossen.",
+            "Le gouvernement a publié mardi un décret qui encadre les loyers dans quarante villes.",
+            "Seguirà un incontro con i sindacati nella giornata di giovedì a Palazzo Chigi.",
+            "Anzeigen gegen den Bürgermeister wurden am Montag von der Staatsanwaltschaft geprüft.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }
