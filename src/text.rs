@@ -27,7 +27,19 @@ pub fn fold_whitespace(s: &str) -> String {
         let visible: String = s.chars().filter(|c| !INVISIBLE.contains(c)).collect();
         return fold_whitespace(&visible);
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // (written straight into one string: this runs for every block of
+    // every page)
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else {
+        return String::new();
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(first);
+    for word in words {
+        out.push(' ');
+        out.push_str(word);
+    }
+    out
 }
 
 /// Characters that take no room and carry no text: zero-width space, word
