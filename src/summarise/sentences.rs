@@ -14,7 +14,9 @@ const ABBREVIATIONS: &[&str] = &[
     "U.S", "U.K", "U.N", "E.U", "e.g", "i.e", "a.m", "p.m", "z.B", "z. B", "d.h", "u.a", "v.a",
     // French, German, Italian, Spanish
     "M", "Mme", "Mmes", "MM", "Mlle", "Me", "Dr", "bzw", "ca", "Nr", "Str", "ggf", "usw", "vgl",
-    "Sig", "Sr", "Sra", "Dña", "Ud", "art", "Art",
+    "Sig", "Sr", "Sra", "Dña", "Ud", "art", "Art", "Mio", "Mrd", "Tsd", "Jh", "Jhd", "Abs", "sog",
+    "geb", "inkl", "evtl", "zzgl", "Hrsg", "Dipl", "Ing", "Dott", "Avv", "Srta", "Dra", "Sres",
+    "Uds",
     // first halves of split German abbreviations ("z. B.", "d. h.", "u. a.", "v. a.", "o. ä.")
     "z", "d", "u", "v", "o",
 ];
@@ -54,7 +56,9 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
             let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
             if followed_by_space
                 && (j >= chars.len() || next_starts_sentence(&chars, j))
-                && !(c == '.' && is_abbreviation(&text[start..pos]))
+                && !(c == '.'
+                    && (is_abbreviation(&text[start..pos])
+                        || is_ordinal_date(&text[start..pos], &text[end..])))
             {
                 let s = text[start..end].trim();
                 if !s.is_empty() {
@@ -90,6 +94,52 @@ fn next_starts_sentence(chars: &[(usize, char)], mut j: usize) -> bool {
                 )
         }
     }
+}
+
+/// Months after a German ordinal: "am 3. Oktober", "bis zum 1. Jan."
+const MONTHS: &[&str] = &[
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+    "Jan",
+    "Feb",
+    "Mär",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Okt",
+    "Nov",
+    "Dez",
+    "Jahrhundert",
+    "Jh",
+    "Jhd",
+];
+
+/// A day or century written as a German ordinal, "3." or "19.", followed
+/// by a month ("am 3. Oktober") or by "Jahrhundert": not a sentence's end.
+fn is_ordinal_date(before: &str, after: &str) -> bool {
+    let number = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphabetic());
+    (1..=2).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && MONTHS.contains(&next)
 }
 
 /// Does the text before a full stop end in an abbreviation or an initial?
@@ -150,6 +200,27 @@ mod tests {
         assert_eq!(
             s,
             vec!["Es gibt z. B. Probleme.", "M. Macron a parlé.", "Fin."]
+        );
+    }
+
+    #[test]
+    fn german_ordinals_and_amounts() {
+        let s = split_sentences(
+            "Am 3. Oktober wurde gefeiert. Der Etat wächst um 4,5 Mrd. Euro. Im 19. Jahrhundert war das anders. Bis zum 1. Jan. bleibt alles.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "Am 3. Oktober wurde gefeiert.",
+                "Der Etat wächst um 4,5 Mrd. Euro.",
+                "Im 19. Jahrhundert war das anders.",
+                "Bis zum 1. Jan. bleibt alles.",
+            ]
+        );
+        // a count at the end of a sentence still ends it
+        assert_eq!(
+            split_sentences("The vote was 52 to 48. Critics said it was rushed.").len(),
+            2
         );
     }
 
