@@ -67,6 +67,11 @@ const TITLE_ENDINGS: &[&str] = &[
 /// a counted repetition would multiply the automaton's states.)
 const APPOSITION: &str = r"(?:(?:(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+[^,.;:“”«»„\x22]+?,?|[\p{Lu}][\p{L}.\-]*(?:’s|'s)\s+[^,.;:“”«»„\x22]+?,)\s+)";
 
+/// A description set off by commas after a name, before the verb: "Martin
+/// Daly, the federation's youngest board member, said". (Unbounded for the
+/// same reason as `APPOSITION`.)
+const APPOSITION_AFTER: &str = r"(?:,\s+(?:(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+|[\p{Lu}][\p{L}.\-]*(?:’s|'s)\s+)[^,.;:“”«»„\x22]+?,)";
+
 /// Pronouns that stand for the last person named.
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "il", "elle", "ils", "elles", "er", "sie", "él", "ella", "lui", "lei",
@@ -261,7 +266,7 @@ fn signed_with_a_dash() -> String {
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE}),\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|{signed})",
+        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE}),\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|{signed})",
         signed = signed_with_a_dash()
     ))
     .expect("after-quote attribution pattern")
@@ -269,14 +274,14 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME})\s*,?\s+(?:{VERBS})(?:\s+[\p{{Ll}}][\p{{L}}’'\-]*){{0,4}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}))\s*[:,]?\s*$"
+        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:\s+[\p{{Ll}}][\p{{L}}’'\-]*){{0,4}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}))\s*[:,]?\s*$"
     ))
     .expect("before-quote attribution pattern")
 });
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:{OFFICE})[^,.;:]{{0,40}}?,\s+(?P<who6>{NAME})\s*,|(?P<who>{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})"
+        r"(?:{OFFICE})[^,.;:]{{0,40}}?,\s+(?P<who6>{NAME})\s*,|(?P<who>{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})"
     ))
     .expect("speaker mention pattern")
 });
@@ -745,6 +750,42 @@ mod tests {
         assert!(q.text.starts_with("Cod stocks will not recover"), "{q:?}");
         assert!(q.text.ends_with("depend on them"), "{q:?}");
         assert_eq!(q.speaker.as_deref(), Some("Anna Lindqvist"));
+    }
+
+    #[test]
+    fn a_description_between_name_and_verb() {
+        const LEAD: &str = "Builders in Dublin say small courtesies keep crews on site.";
+        const DALY: &str = "Martin Daly, the federation’s youngest board member,";
+        let cases: [(&[&str], &str); 3] = [
+            // before the quotation
+            (
+                &[&format!(
+                    "{DALY} said: “Being offered a cup of tea may seem like a small gesture, but it goes a long way on a cold site.”"
+                )],
+                "Martin Daly",
+            ),
+            // after it
+            (
+                &[
+                    "“We will not recognise a government that takes power by force, and we will say so in every forum,” Jens Stoltenberg, NATO’s secretary-general, told reporters.",
+                ],
+                "Jens Stoltenberg",
+            ),
+            // and a pronoun later finds the person so described
+            (
+                &[
+                    &format!("{DALY} said crews were asked to work longer shifts."),
+                    "“Nobody has explained to us why the shifts got longer while the pay stayed the same,” he added.",
+                ],
+                "Martin Daly",
+            ),
+        ];
+        for (text, speaker) in cases {
+            let mut p = paras(&[LEAD]);
+            p.extend(paras(text));
+            let q = pick_key_quote(&p, LEAD).unwrap_or_else(|| panic!("no quote in {text:?}"));
+            assert_eq!(q.speaker.as_deref(), Some(speaker), "{text:?}");
+        }
     }
 
     #[test]
