@@ -274,7 +274,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:\s+[\p{{Ll}}][\p{{L}}’'\-]*){{0,4}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}))\s*[:,]?\s*$"
+        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}))\s*[:,]?\s*$"
     ))
     .expect("before-quote attribution pattern")
 });
@@ -785,6 +785,25 @@ mod tests {
             p.extend(paras(text));
             let q = pick_key_quote(&p, LEAD).unwrap_or_else(|| panic!("no quote in {text:?}"));
             assert_eq!(q.speaker.as_deref(), Some(speaker), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_who_told_a_named_outlet() {
+        let lead = "Dock workers in Antwerp walked out on Monday.";
+        for (line, speaker) in [
+            (
+                "Marie Claes told Reuters: “We have asked for talks for six months and nobody has answered us.”",
+                "Marie Claes",
+            ),
+            (
+                "Chade-Meng Tan writes in Search Inside Yourself, “When we let go of a distraction, we gently invite it to stop distracting us.”",
+                "Chade-Meng Tan",
+            ),
+        ] {
+            let p = paras(&[lead, line]);
+            let q = pick_key_quote(&p, lead).unwrap_or_else(|| panic!("no quote in {line:?}"));
+            assert_eq!(q.speaker.as_deref(), Some(speaker), "{line:?}");
         }
     }
 
