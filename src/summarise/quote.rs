@@ -612,6 +612,29 @@ fn signature(line: &str) -> Option<String> {
     name.contains(' ').then_some(name)
 }
 
+/// Does this page sign its quotations on the line above them rather than
+/// below? Counted over its signature lines: more of them open a quotation
+/// ("Jane Roe, economist" then "“…”") than close one ("“…”" then "Jane
+/// Roe, economist"). In a run of signed quotations each line sits between
+/// two quotations, so only the ends of the run tell.
+fn signatures_go_above(paragraphs: &[String]) -> bool {
+    let opens = |p: &str| p.trim_start().starts_with(OPENING_MARKS);
+    let closes = |p: &str| {
+        p.trim_end()
+            .trim_end_matches('.')
+            .ends_with(['”', '"', '»', '«', '’', '“'])
+    };
+    let (mut above, mut below) = (0, 0);
+    for (i, line) in paragraphs.iter().enumerate() {
+        if word_count(line) > SIGNATURE_WORDS || signature(line).is_none() {
+            continue;
+        }
+        above += usize::from(paragraphs.get(i + 1).is_some_and(|p| opens(p)));
+        below += usize::from(i > 0 && closes(&paragraphs[i - 1]));
+    }
+    above > below
+}
+
 /// Bytes either side of a quotation searched for its attribution.
 const ATTRIBUTION_REACH: usize = 240;
 
@@ -630,6 +653,14 @@ fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
         }
         if previous.ends_with([':', ',']) {
             before = previous;
+        }
+        // "Lawrence Yun, NAR Chief Economist" as a heading over his
+        // quotation, on a page that puts its signatures above
+        if !previous.ends_with(['.', '!', '?', '”', '"', '»'])
+            && let Some(name) = signature(previous)
+            && signatures_go_above(paragraphs)
+        {
+            return Some(name);
         }
     }
     // a testimonial signed on the line below: "Jim Long, Managing Partner"
@@ -804,6 +835,43 @@ mod tests {
             let p = paras(&[lead, line]);
             let q = pick_key_quote(&p, lead).unwrap_or_else(|| panic!("no quote in {line:?}"));
             assert_eq!(q.speaker.as_deref(), Some(speaker), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn signatures_above_or_below_their_quotations() {
+        const YUN: &str = "“Home sales will pick up as mortgage rates ease, and first-time buyers will come back to the market.”";
+        const LAUTZ: &str = "“We are watching the share of first-time buyers, which fell to a record low this year.”";
+        let lead = "Economists expect a slow recovery of the housing market next year.";
+        let above = paras(&[
+            lead,
+            "Lawrence Yun, NAR Chief Economist",
+            YUN,
+            "Jessica Lautz, NAR deputy chief economist",
+            LAUTZ,
+        ]);
+        let below = paras(&[
+            lead,
+            YUN,
+            "Lawrence Yun, NAR Chief Economist",
+            LAUTZ,
+            "Jessica Lautz, NAR deputy chief economist",
+        ]);
+        for p in [above, below] {
+            let speakers: Vec<Option<String>> = p
+                .iter()
+                .enumerate()
+                .flat_map(|(i, text)| quotations(i, text))
+                .map(|f| speaker_of(&f, &p))
+                .collect();
+            assert_eq!(
+                speakers,
+                [
+                    Some("Lawrence Yun".to_string()),
+                    Some("Jessica Lautz".to_string())
+                ],
+                "{p:?}"
+            );
         }
     }
 
