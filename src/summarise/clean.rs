@@ -51,7 +51,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             tiempo\ de\ lectura(?:\W.*)? | (?:etiquetas|temas)\s*:.* |
             # Dutch, Portuguese, Polish
             (?:lees|zie)\ (?:ook|meer)(?:\W.*)? | gerelateerde\ artikelen | volg\ ons.* | advertentie | (?:gepubliceerd|bijgewerkt)(?:\W.*)? |
-            leia\ (?:também|mais)(?:\W.*)? | (?:publicidade|publicado\ em(?:\W.*)?) |
+            leia\ (?:também|mais)(?:\W.*)? | publicidade |
             czytaj\ (?:też|także|więcej)(?:\W.*)? | reklama | (?:opublikowano|aktualizacja)(?:\W.*)?
         )$",
     )
@@ -188,25 +188,7 @@ fn boilerplate_of(paragraph: &str, words: usize) -> bool {
     }
     // (the credit's length is checked here: a counted repetition in the
     // pattern would multiply the states of its automaton)
-    let caption = words <= 60
-        && CAPTION_CREDIT
-            .captures(p)
-            .is_some_and(|c| match c.name("credit") {
-                // a credit closed by a full stop, or after "de", "di" or
-                // "von", is a name: "Photo by: 'Neil Thomas'.", not "Photo
-                // by photo, the album grows." or "Image de la France"
-                Some(credit) => {
-                    let plain = c.name("stop").is_none()
-                        && c.name("by")
-                            .is_none_or(|by| by.as_str().eq_ignore_ascii_case("by"));
-                    credit.as_str().chars().count() <= MAX_CREDIT_CHARS
-                        && (plain
-                            || credit
-                                .as_str()
-                                .starts_with(|ch: char| ch.is_uppercase() || "'\"‘“".contains(ch)))
-                }
-                None => true,
-            });
+    let caption = words <= 60 && is_caption(p);
     if caption || words <= 20 && SHARE_ROW.is_match(p) {
         return true;
     }
@@ -220,6 +202,25 @@ fn boilerplate_of(paragraph: &str, words: usize) -> bool {
         return true;
     }
     is_breadcrumb(p, words)
+}
+
+/// Does the paragraph end in a photo credit or a caption's fold button?
+fn is_caption(p: &str) -> bool {
+    let Some(c) = CAPTION_CREDIT.captures(p) else {
+        return false;
+    };
+    // no credit: the caption ends in its "hide caption" button
+    let Some(credit) = c.name("credit").map(|m| m.as_str()) else {
+        return true;
+    };
+    // a credit closed by a full stop, or after "de", "di" or "von", is a
+    // name: "Photo by: 'Neil Thomas'.", not "Photo by photo, the album
+    // grows." or "Image de la France"
+    let plain = c.name("stop").is_none()
+        && c.name("by")
+            .is_none_or(|by| by.as_str().eq_ignore_ascii_case("by"));
+    credit.chars().count() <= MAX_CREDIT_CHARS
+        && (plain || credit.starts_with(|ch: char| ch.is_uppercase() || "'\"‘“".contains(ch)))
 }
 
 /// "Home > World > Europe": a trail of links, no sentence.

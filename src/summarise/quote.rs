@@ -62,15 +62,48 @@ const TITLE_ENDINGS: &[&str] = &[
     "ministra",
 ];
 
+// The parts of a description set off by commas ("the city's deputy mayor",
+// "NATO's secretary-general"): the word it opens with, and its text. (The
+// text is unbounded: what is searched is short, see `ATTRIBUTION_REACH`,
+// and a counted repetition would multiply the automaton's states.)
+macro_rules! determiner {
+    () => {
+        r"(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+"
+    };
+}
+macro_rules! possessive {
+    () => {
+        r"[\p{Lu}][\p{L}.\-]*(?:’s|'s)\s+"
+    };
+}
+macro_rules! description {
+    () => {
+        r"[^,.;:“”«»„\x22]+?"
+    };
+}
+
 /// A description put before a name: "the city's deputy mayor, ".
-/// (Unbounded here: the text searched is short, see `ATTRIBUTION_REACH`, and
-/// a counted repetition would multiply the automaton's states.)
-const APPOSITION: &str = r"(?:(?:(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+[^,.;:“”«»„\x22]+?,?|[\p{Lu}][\p{L}.\-]*(?:’s|'s)\s+[^,.;:“”«»„\x22]+?,)\s+)";
+const APPOSITION: &str = concat!(
+    "(?:(?:",
+    determiner!(),
+    description!(),
+    ",?|",
+    possessive!(),
+    description!(),
+    r",)\s+)"
+);
 
 /// A description set off by commas after a name, before the verb: "Martin
-/// Daly, the federation's youngest board member, said". (Unbounded for the
-/// same reason as `APPOSITION`.)
-const APPOSITION_AFTER: &str = r"(?:,\s+(?:(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+|[\p{Lu}][\p{L}.\-]*(?:’s|'s)\s+)[^,.;:“”«»„\x22]+?,)";
+/// Daly, the federation's youngest board member, said".
+const APPOSITION_AFTER: &str = concat!(
+    r"(?:,\s+(?:",
+    determiner!(),
+    "|",
+    possessive!(),
+    ")",
+    description!(),
+    ",)"
+);
 
 /// Pronouns that stand for the last person named.
 const PRONOUNS: &[&str] = &[
@@ -626,7 +659,7 @@ fn signatures_go_above(paragraphs: &[String]) -> bool {
     };
     let (mut above, mut below) = (0, 0);
     for (i, line) in paragraphs.iter().enumerate() {
-        if word_count(line) > SIGNATURE_WORDS || signature(line).is_none() {
+        if signature(line).is_none() {
             continue;
         }
         above += usize::from(paragraphs.get(i + 1).is_some_and(|p| opens(p)));
@@ -646,21 +679,18 @@ fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
     // Director of Horticulture:" closing the paragraph before the quotation
     if before.trim().is_empty() && found.first > 0 {
         let previous = paragraphs[found.first - 1].trim_end();
-        if previous.ends_with(':')
-            && let Some(name) = signature(previous)
-        {
-            return Some(name);
+        if let Some(name) = signature(previous) {
+            // ending in a colon, or a heading over the quotation ("Lawrence
+            // Yun, NAR Chief Economist") on a page that signs above
+            if previous.ends_with(':')
+                || !previous.ends_with(['.', '!', '?', '”', '"', '»'])
+                    && signatures_go_above(paragraphs)
+            {
+                return Some(name);
+            }
         }
         if previous.ends_with([':', ',']) {
             before = previous;
-        }
-        // "Lawrence Yun, NAR Chief Economist" as a heading over his
-        // quotation, on a page that puts its signatures above
-        if !previous.ends_with(['.', '!', '?', '”', '"', '»'])
-            && let Some(name) = signature(previous)
-            && signatures_go_above(paragraphs)
-        {
-            return Some(name);
         }
     }
     // a testimonial signed on the line below: "Jim Long, Managing Partner"

@@ -96,8 +96,9 @@ fn next_starts_sentence(chars: &[(usize, char)], mut j: usize) -> bool {
     }
 }
 
-/// Months after a German ordinal: "am 3. Oktober", "bis zum 1. Jan."
-const MONTHS: &[&str] = &[
+/// Words a German ordinal stands before: months ("am 3. Oktober", "bis
+/// zum 1. Jan.") and centuries ("im 19. Jahrhundert").
+const AFTER_AN_ORDINAL: &[&str] = &[
     "Januar",
     "Jänner",
     "Februar",
@@ -139,7 +140,7 @@ fn is_ordinal_date(before: &str, after: &str) -> bool {
         .trim_end_matches(|c: char| !c.is_alphabetic());
     (1..=2).contains(&number.len())
         && number.bytes().all(|b| b.is_ascii_digit())
-        && MONTHS.contains(&next)
+        && AFTER_AN_ORDINAL.contains(&next)
 }
 
 /// Does the text before a full stop end in an abbreviation or an initial?
