@@ -67,12 +67,16 @@ pub fn extract_text(input: &str) -> Extracted {
 /// The page is parsed once: Readability works on a copy of the tree, the
 /// fallback on the original.
 pub fn extract_html(input: &str) -> Extracted {
-    let page = Document::from(strip_inert(input).as_ref());
+    let stripped = strip_inert(input);
+    let page = Document::from(stripped.as_ref());
     if super::streamed::has_streamed_parts(input) {
         super::streamed::put_in_place(&page);
     }
     if super::collapsed::has_controls(input) {
         super::collapsed::unfold(&page);
+    }
+    if super::standfirst::may_have_standfirst(&stripped) {
+        super::standfirst::remove(&page);
     }
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
