@@ -1,5 +1,6 @@
 //! The key quote: a direct quotation of whole sentences, attributed to a
-//! named speaker, that says something. No quote is better than a bad one.
+//! speaker (named, or else described as the article describes an unnamed
+//! source), that says something. No quote is better than a bad one.
 
 use std::sync::LazyLock;
 
@@ -318,6 +319,40 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("speaker mention pattern")
 });
+
+/// A source the article does not name: "a senior EU diplomat", "one
+/// tester", "a resident of the town", "a source familiar with the talks",
+/// "un diplomate européen", "ein Sprecher des Ministeriums". Up to three
+/// words may describe the person before the noun, and a short phrase may
+/// place them after it.
+const UNNAMED: &str = r"(?i:a|an|one|un|une|ein|eine|uno|una)\s+(?:[\p{L}][\p{L}\-]*\s+){0,3}?(?i:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|sprecher(?:in)?|diplomat(?:in)?|beamter|beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+(?:[\p{Ll}][\p{L}\-]*))?(?:\s+(?i:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?";
+
+/// An unnamed source beside the quotation: after it ("…,” a senior EU
+/// diplomat said; "…,” said one official) or introducing it ("One tester
+/// noted, “…”").
+static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{UNNAMED})(?:\s*[.,;:!?)]|\s*$|\s+(?i:who|that|which|qui|que|der|die|che|quien)(?-u:\b)))"
+    ))
+    .expect("unnamed source after a quotation")
+});
+
+static UNNAMED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{UNNAMED})\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}\s*[:,]?\s*$"
+    ))
+    .expect("unnamed source before a quotation")
+});
+
+/// Words that open a clause after a noun, not describe it.
+const RELATIVES: &[&str] = &[
+    "who", "whom", "whose", "that", "which", "qui", "que", "der", "die", "das", "che", "quien",
+];
+
+/// How much a quotation from an unnamed source counts for less than one
+/// from a named person: more than a good length earns, so a named speaker
+/// anywhere in the article wins.
+const UNNAMED_PENALTY: f32 = 0.6;
 
 /// A quotation found in a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -672,12 +707,61 @@ fn signatures_go_above(paragraphs: &[String]) -> bool {
 const ATTRIBUTION_REACH: usize = 240;
 
 /// Who said the quotation, from the words around it.
-fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
+/// Who said a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Speaker {
+    name: String,
+    /// False for a source the article leaves unnamed ("a senior diplomat").
+    named: bool,
+}
+
+/// The speaker of a quotation: a person the article names, else a source
+/// it describes without naming.
+fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<Speaker> {
+    if let Some(name) = named_speaker_of(found, paragraphs) {
+        return Some(Speaker { name, named: true });
+    }
+    let (before, after) = beside(found, paragraphs);
+    let caps = UNNAMED_AFTER
+        .captures(after)
+        .or_else(|| UNNAMED_BEFORE.captures(before))?;
+    let phrase = who(&caps)?;
+    // the word after the noun may open a clause rather than describe the
+    // source: "a recent graduate who asked not to be named"
+    let phrase = match phrase.rsplit_once(' ') {
+        Some((head, last)) if RELATIVES.contains(&last.to_lowercase().as_str()) => head,
+        _ => phrase.as_str(),
+    };
+    // a description, not a name: it reads in lower case after a dash
+    let mut chars = phrase.chars();
+    let name = chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())?;
+    Some(Speaker { name, named: false })
+}
+
+/// The text either side of a quotation that an attribution may sit in: a
+/// sentence's worth of its own paragraph, or the end of the paragraph
+/// before when that leads into it ("The minister said:").
+fn beside<'a>(found: &Found, paragraphs: &'a [String]) -> (&'a str, &'a str) {
     let after = &paragraphs[found.paragraph][found.end..];
     let mut before = &paragraphs[found.first][..found.start];
+    if before.trim().is_empty() && found.first > 0 {
+        let previous = paragraphs[found.first - 1].trim_end();
+        if previous.ends_with([':', ',']) {
+            before = previous;
+        }
+    }
+    let after = &after[..after.floor_char_boundary(ATTRIBUTION_REACH)];
+    let before =
+        &before[before.ceil_char_boundary(before.len().saturating_sub(ATTRIBUTION_REACH))..];
+    (before, after)
+}
+
+fn named_speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
     // "The minister said:", "According to Gallagher," or "Uli Lorimer,
     // Director of Horticulture:" closing the paragraph before the quotation
-    if before.trim().is_empty() && found.first > 0 {
+    if paragraphs[found.first][..found.start].trim().is_empty() && found.first > 0 {
         let previous = paragraphs[found.first - 1].trim_end();
         if let Some(name) = signature(previous) {
             // ending in a colon, or a heading over the quotation ("Lawrence
@@ -689,12 +773,9 @@ fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
                 return Some(name);
             }
         }
-        if previous.ends_with([':', ',']) {
-            before = previous;
-        }
     }
     // a testimonial signed on the line below: "Jim Long, Managing Partner"
-    if after.trim().is_empty()
+    if paragraphs[found.paragraph][found.end..].trim().is_empty()
         && let Some(name) = paragraphs
             .get(found.paragraph + 1)
             .and_then(|next| signature(next))
@@ -703,9 +784,7 @@ fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
     }
     // an attribution sits right next to the quotation: a sentence's worth
     // of text either side is all the patterns need to see
-    let after = &after[..after.floor_char_boundary(ATTRIBUTION_REACH)];
-    let before =
-        &before[before.ceil_char_boundary(before.len().saturating_sub(ATTRIBUTION_REACH))..];
+    let (before, after) = beside(found, paragraphs);
     // (`lead_in`: the words before a pronoun that introduces the quotation)
     let (raw, lead_in) = match AFTER.captures(after).and_then(|c| who(&c)) {
         Some(raw) => (raw, None),
@@ -763,11 +842,18 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
             if best.as_ref().is_some_and(|(s, _, _)| score <= *s) {
                 continue;
             }
-            let speaker = speaker_of(found, paragraphs)
-                .or_else(|| split_speaker(&found_here[..n], found, paragraphs));
-            if let Some(speaker) = speaker {
-                best = Some((score, found.clone(), speaker));
+            let Some(speaker) = speaker_of(found, paragraphs)
+                .or_else(|| split_speaker(&found_here[..n], found, paragraphs))
+            else {
+                continue;
+            };
+            if !speaker.named {
+                score -= UNNAMED_PENALTY;
+                if best.as_ref().is_some_and(|(s, _, _)| score <= *s) {
+                    continue;
+                }
             }
+            best = Some((score, found.clone(), speaker.name));
         }
         k = next;
     }
@@ -779,7 +865,7 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
 
 /// A quotation split by its attribution ("…,” she said. “…") continues the
 /// speaker of the part before it.
-fn split_speaker(earlier: &[Found], found: &Found, paragraphs: &[String]) -> Option<String> {
+fn split_speaker(earlier: &[Found], found: &Found, paragraphs: &[String]) -> Option<Speaker> {
     let previous = earlier.last()?;
     if previous.paragraph != found.first {
         return None;
@@ -850,6 +936,59 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_sources_are_described_not_dropped() {
+        const LEAD: &str = "EU ministers failed to agree on the rail package on Tuesday.";
+        const SAID: &str =
+            "“We will not sign a deal that leaves the smaller networks to pay for the larger ones”";
+        for (line, speaker) in [
+            (
+                format!("{SAID}, a senior EU diplomat said."),
+                "a senior EU diplomat",
+            ),
+            (format!("{SAID}, said one official."), "one official"),
+            (
+                format!("{SAID}, said a source familiar with the talks."),
+                "a source familiar with the talks",
+            ),
+            (
+                format!("{SAID}, said a recent graduate who asked not to be named."),
+                "a recent graduate",
+            ),
+            (
+                format!("One tester noted, {}.”", SAID.trim_end_matches('”')),
+                "one tester",
+            ),
+            (
+                format!("{SAID}, a déclaré un diplomate européen."),
+                "un diplomate européen",
+            ),
+            (
+                format!("{SAID}, sagte ein Sprecher des Ministeriums."),
+                "ein Sprecher des Ministeriums",
+            ),
+        ] {
+            let p = paras(&[LEAD, &line]);
+            let q = pick_key_quote(&p, LEAD).unwrap_or_else(|| panic!("no quote in {line}"));
+            assert_eq!(q.speaker.as_deref(), Some(speaker), "{line}");
+        }
+        // "one said" names nobody and describes nobody
+        let p = paras(&[LEAD, &format!("{SAID}, one said.")]);
+        assert_eq!(pick_key_quote(&p, LEAD), None);
+    }
+
+    #[test]
+    fn a_named_speaker_wins_over_an_unnamed_one() {
+        const LEAD: &str = "EU ministers failed to agree on the rail package on Tuesday.";
+        let p = paras(&[
+            LEAD,
+            "“The package is dead for this year and everybody in the room knew it before lunch,” one diplomat said.",
+            "“We will come back in March with a text that the smaller networks can live with,” said Transport Commissioner Elena Varga.",
+        ]);
+        let q = pick_key_quote(&p, LEAD).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Elena Varga"));
+    }
+
+    #[test]
     fn a_speaker_who_told_a_named_outlet() {
         let lead = "Dock workers in Antwerp walked out on Monday.";
         for (line, speaker) in [
@@ -892,7 +1031,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .flat_map(|(i, text)| quotations(i, text))
-                .map(|f| speaker_of(&f, &p))
+                .map(|f| speaker_of(&f, &p).map(|s| s.name))
                 .collect();
             assert_eq!(
                 speakers,
