@@ -324,8 +324,10 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// tester", "a resident of the town", "a source familiar with the talks",
 /// "un diplomate européen", "ein Sprecher des Ministeriums". Up to three
 /// words may describe the person before the noun, and a short phrase may
-/// place them after it.
-const UNNAMED: &str = r"(?i:a|an|one|un|une|ein|eine|uno|una)\s+(?:[\p{L}][\p{L}\-]*\s+){0,3}?(?i:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|sprecher(?:in)?|diplomat(?:in)?|beamter|beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+(?:[\p{Ll}][\p{L}\-]*))?(?:\s+(?i:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?";
+/// place them after it. (Nouns are matched in the case they are written in,
+/// and the words around them by what they are not: both keep the pattern
+/// small to compile.)
+const UNNAMED: &str = r"(?i:a|an|one|un|une|ein|eine|uno|una)\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?";
 
 /// An unnamed source beside the quotation: after it ("…,” a senior EU
 /// diplomat said; "…,” said one official) or introducing it ("One tester

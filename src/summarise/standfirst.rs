@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use dom_query::{Document, Matcher};
+use regex::Regex;
 
 use crate::text::word_count;
 
@@ -35,12 +36,14 @@ const EXCERPT_BLOCKS: [&str; 2] = [
 const MAX_WORDS: usize = 60;
 
 /// Cheap test on the page: could any class name a standfirst? (Every
-/// excerpt block's token holds "post-excerpt".)
+/// excerpt block's token holds "post-excerpt".) One pass over the page for
+/// all the names at once.
 pub fn may_have_standfirst(html: &str) -> bool {
-    NAMES
-        .iter()
-        .chain(&["post-excerpt"])
-        .any(|name| html.contains(name))
+    static ANY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        let names: Vec<&str> = NAMES.iter().copied().chain(["post-excerpt"]).collect();
+        Regex::new(&names.join("|")).expect("standfirst names")
+    });
+    ANY_NAME.is_match(html)
 }
 
 fn names_standfirst(class: &str) -> bool {
