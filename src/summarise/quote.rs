@@ -334,7 +334,8 @@ const UNNAMED: &str = r"(?i:a|an|one|un|une|ein|eine|uno|una)\s+(?:[^\s,.;:“�
 /// noted, “…”").
 static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{UNNAMED})(?:\s*[.,;:!?)]|\s*$|\s+(?i:who|that|which|qui|que|der|die|che|quien)(?-u:\b)))"
+        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{UNNAMED})(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives})(?-u:\b)))",
+        relatives = RELATIVES.join("|")
     ))
     .expect("unnamed source after a quotation")
 });
@@ -708,7 +709,6 @@ fn signatures_go_above(paragraphs: &[String]) -> bool {
 /// Bytes either side of a quotation searched for its attribution.
 const ATTRIBUTION_REACH: usize = 240;
 
-/// Who said the quotation, from the words around it.
 /// Who said a quotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Speaker {
@@ -720,10 +720,10 @@ struct Speaker {
 /// The speaker of a quotation: a person the article names, else a source
 /// it describes without naming.
 fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<Speaker> {
-    if let Some(name) = named_speaker_of(found, paragraphs) {
+    let (before, after) = beside(found, paragraphs);
+    if let Some(name) = named_speaker_of(found, paragraphs, before, after) {
         return Some(Speaker { name, named: true });
     }
-    let (before, after) = beside(found, paragraphs);
     let caps = UNNAMED_AFTER
         .captures(after)
         .or_else(|| UNNAMED_BEFORE.captures(before))?;
@@ -743,8 +743,9 @@ fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<Speaker> {
 }
 
 /// The text either side of a quotation that an attribution may sit in: a
-/// sentence's worth of its own paragraph, or the end of the paragraph
-/// before when that leads into it ("The minister said:").
+/// sentence's worth of its own paragraph (all the patterns need to see),
+/// or the end of the paragraph before when that leads into it ("The
+/// minister said:").
 fn beside<'a>(found: &Found, paragraphs: &'a [String]) -> (&'a str, &'a str) {
     let after = &paragraphs[found.paragraph][found.end..];
     let mut before = &paragraphs[found.first][..found.start];
@@ -760,7 +761,14 @@ fn beside<'a>(found: &Found, paragraphs: &'a [String]) -> (&'a str, &'a str) {
     (before, after)
 }
 
-fn named_speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
+/// A named speaker, from the lines around the quotation or the
+/// attribution `beside` it.
+fn named_speaker_of(
+    found: &Found,
+    paragraphs: &[String],
+    before: &str,
+    after: &str,
+) -> Option<String> {
     // "The minister said:", "According to Gallagher," or "Uli Lorimer,
     // Director of Horticulture:" closing the paragraph before the quotation
     if paragraphs[found.first][..found.start].trim().is_empty() && found.first > 0 {
@@ -784,9 +792,7 @@ fn named_speaker_of(found: &Found, paragraphs: &[String]) -> Option<String> {
     {
         return Some(name);
     }
-    // an attribution sits right next to the quotation: a sentence's worth
-    // of text either side is all the patterns need to see
-    let (before, after) = beside(found, paragraphs);
+    // an attribution sits right next to the quotation
     // (`lead_in`: the words before a pronoun that introduces the quotation)
     let (raw, lead_in) = match AFTER.captures(after).and_then(|c| who(&c)) {
         Some(raw) => (raw, None),
@@ -841,7 +847,8 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
             if (12..=45).contains(&words) {
                 score += 0.5;
             }
-            if best.as_ref().is_some_and(|(s, _, _)| score <= *s) {
+            let beaten = |score: f32| best.as_ref().is_some_and(|(s, _, _)| score <= *s);
+            if beaten(score) {
                 continue;
             }
             let Some(speaker) = speaker_of(found, paragraphs)
@@ -851,7 +858,7 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
             };
             if !speaker.named {
                 score -= UNNAMED_PENALTY;
-                if best.as_ref().is_some_and(|(s, _, _)| score <= *s) {
+                if beaten(score) {
                     continue;
                 }
             }

@@ -35,13 +35,17 @@ const EXCERPT_BLOCKS: [&str; 2] = [
 /// class is a wrapper around more than the standfirst.
 const MAX_WORDS: usize = 60;
 
-/// Cheap test on the page: could any class name a standfirst? (Every
-/// excerpt block's token holds "post-excerpt".) One pass over the page for
-/// all the names at once.
+/// What a class attribute must contain to name a standfirst at all (every
+/// excerpt block's token holds "post-excerpt").
+fn class_fragments() -> impl Iterator<Item = &'static str> {
+    NAMES.into_iter().chain(["post-excerpt"])
+}
+
+/// Cheap test on the page: could any class name a standfirst? One pass
+/// over the page for all the names at once.
 pub fn may_have_standfirst(html: &str) -> bool {
     static ANY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        let names: Vec<&str> = NAMES.iter().copied().chain(["post-excerpt"]).collect();
-        Regex::new(&names.join("|")).expect("standfirst names")
+        Regex::new(&class_fragments().collect::<Vec<_>>().join("|")).expect("standfirst names")
     });
     ANY_NAME.is_match(html)
 }
@@ -57,11 +61,10 @@ fn names_standfirst(class: &str) -> bool {
 /// left: it wraps the story, not only its standfirst.
 pub fn remove(page: &Document) -> usize {
     static CANDIDATES: LazyLock<Matcher> = LazyLock::new(|| {
-        Matcher::new(
-            "[class*=dek], [class*=deck], [class*=standfirst], [class*=subhed], \
-             [class*=subheadline], [class*=strapline], [class*=post-excerpt]",
-        )
-        .expect("static selector")
+        let selectors: Vec<String> = class_fragments()
+            .map(|name| format!("[class*={name}]"))
+            .collect();
+        Matcher::new(&selectors.join(", ")).expect("standfirst selector")
     });
     static CONTAINERS: LazyLock<Matcher> = LazyLock::new(|| {
         Matcher::new("html, body, main, article, section").expect("static selector")
