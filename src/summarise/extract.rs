@@ -75,9 +75,7 @@ pub fn extract_html(input: &str) -> Extracted {
     if super::collapsed::has_controls(input) {
         super::collapsed::unfold(&page);
     }
-    if super::standfirst::may_have_standfirst(&stripped) {
-        super::standfirst::remove(&page);
-    }
+    super::marked::remove(&page, &super::marked::marked_classes(&stripped));
     let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
         ..Default::default()

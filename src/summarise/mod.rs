@@ -3,8 +3,8 @@
 //! quote with its speaker.
 //!
 //! `streamed` puts the late parts of a streamed (React) page in place,
-//! `collapsed` unfolds sections hidden behind a button, `standfirst` takes
-//! out the subtitle a page sets under its headline, `extract` finds the
+//! `collapsed` unfolds sections hidden behind a button, `marked` takes
+//! out the subtitle and photo captions a page marks by class, `extract` finds the
 //! paragraphs, `clean` drops page furniture, `lead` picks the paragraph
 //! that carries the news, `quote` the quotation worth reading; `sentences`
 //! is shared by the last two.
@@ -13,9 +13,9 @@ pub mod clean;
 pub mod collapsed;
 pub mod extract;
 pub mod lead;
+pub mod marked;
 pub mod quote;
 pub mod sentences;
-pub mod standfirst;
 pub mod streamed;
 
 use crate::model::Summary;
