@@ -512,12 +512,29 @@ fn is_complete(found: &Found, paragraphs: &[String]) -> bool {
 }
 
 fn who(caps: &regex::Captures<'_>) -> Option<String> {
+    who_match(caps).map(|m| m.as_str().trim().to_string())
+}
+
+fn who_match<'h>(caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
     [
         "who", "who2", "who3", "who4", "who5", "who6", "who7", "who8",
     ]
     .into_iter()
     .find_map(|group| caps.name(group))
-    .map(|m| m.as_str().trim().to_string())
+}
+
+/// Does the text before a capitalised name describe an unnamed person
+/// the name belongs to, as in "a spokesperson for the Commission" or "a
+/// spokesman for the German finance ministry"? Then the name is an
+/// organisation or a place, not the speaker's.
+fn ends_in_unnamed_description(before_name: &str) -> bool {
+    static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:^|[^\p{L}])(?:a|an|one|un|une|ein|eine|uno|una)\s+[^,.;:“”«»„\x22]*?\s(?:for|of|at|from|with|in|to|des|der|du|de|del|della|di|von|bei)\s+(?:(?:the|la|le|les|die|der|dem|den|el)\s+)?$",
+        )
+        .expect("unnamed description pattern")
+    });
+    DESCRIPTION.is_match(before_name)
 }
 
 fn is_pronoun(name: &str) -> bool {
@@ -794,12 +811,18 @@ fn named_speaker_of(
     }
     // an attribution sits right next to the quotation
     // (`lead_in`: the words before a pronoun that introduces the quotation)
-    let (raw, lead_in) = match AFTER.captures(after).and_then(|c| who(&c)) {
-        Some(raw) => (raw, None),
+    // (a name inside an unnamed source's description is not the speaker)
+    let (raw, lead_in) = match AFTER.captures(after).as_ref().and_then(who_match) {
+        Some(m) if ends_in_unnamed_description(&after[..m.start()]) => return None,
+        Some(m) => (m.as_str().trim().to_string(), None),
         None => {
             let caps = BEFORE.captures(before)?;
+            let m = who_match(&caps)?;
+            if ends_in_unnamed_description(&before[..m.start()]) {
+                return None;
+            }
             let at = caps.name("who").map_or(0, |m| m.start());
-            (who(&caps)?, Some(&before[..at]))
+            (m.as_str().trim().to_string(), Some(&before[..at]))
         }
     };
     let name = reduce_name(&raw)?;
@@ -974,6 +997,19 @@ mod tests {
             (
                 format!("{SAID}, sagte ein Sprecher des Ministeriums."),
                 "ein Sprecher des Ministeriums",
+            ),
+            // a name inside the description is the organisation's
+            (
+                format!("{SAID}, a spokesperson for the Commission said on Monday."),
+                "a spokesperson for the Commission",
+            ),
+            (
+                format!("{SAID}, said a spokesman for the German finance ministry."),
+                "a spokesman for the German finance ministry",
+            ),
+            (
+                format!("A spokeswoman for Deutsche Bahn said: {SAID}."),
+                "a spokeswoman for Deutsche Bahn",
             ),
         ] {
             let p = paras(&[LEAD, &line]);
