@@ -15,18 +15,18 @@ const MIN_WORDS: usize = 8;
 const MAX_WORDS: usize = 60;
 
 /// Verbs and phrases that attribute speech, in the languages of our sources.
-const VERBS: &str = r"(?:has|had|have)\s+(?:said|told|written|argued|warned|noted|explained|stated|added)|said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
+const VERBS: &str = r"(?:has|had|have)\s+(?:said|told|written|argued|warned|noted|explained|stated|added)|said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
 /// Introductions that put the speaker after the verb.
 const ACCORDING: &str = r"(?i:according\s+to|selon|laut|según|secondo)";
 /// Offices named before a person set off by commas: "the health minister,
 /// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
-const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
+const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
 
 /// A pronoun after its verb: "sagte er", "dijo él", French "a-t-elle ajouté",
 /// "ajoute-t-il", "said she".
 const INVERTED: &str = r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?)(?:[^\p{L}\p{N}_]|$)";
 /// A person's or organisation's name: capitalised words, with the usual particles.
-const NAME: &str = r"[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|della|del|der|den|de|van|von|da|di|du|bin|al|le|la))*";
+const NAME: &str = r"(?:(?:von|van|de|di|da|du|del|della|der|den)\s+)*[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|della|del|der|den|de|van|von|da|di|du|bin|al|le|la))*";
 
 /// A name after the verb may follow a title written in lower case
 /// ("said Icelandic foreign minister Guðrún Jónsdóttir"); the title is
@@ -588,11 +588,14 @@ fn reduce_name(raw: &str) -> Option<String> {
         let t = tokens[k];
         let lower = t.to_lowercase();
         // a particle inside a name ("Ursula von der Leyen", "Marine Le
-        // Pen") is no title
-        let in_name = PARTICLES.contains(&lower.as_str())
-            && k > 0
-            && (tokens[k - 1].starts_with(char::is_uppercase)
-                || PARTICLES.contains(&tokens[k - 1]));
+        // Pen", "von der Leyen") is no title
+        let name_part = |j: usize| {
+            tokens
+                .get(j)
+                .is_some_and(|t: &&str| t.starts_with(char::is_uppercase) || PARTICLES.contains(t))
+        };
+        let in_name =
+            PARTICLES.contains(&lower.as_str()) && (k > 0 && name_part(k - 1) || name_part(k + 1));
         // "Vice-President", "Deputy-Chairman": the title is the last part
         let last_part = lower.rsplit('-').next().unwrap_or_default();
         !in_name
@@ -606,11 +609,17 @@ fn reduce_name(raw: &str) -> Option<String> {
         Some(k) => &tokens[k + 1..],
         None => &tokens[..],
     };
-    let rest: Vec<&str> = rest
+    // lower-case words left of the name go, except the particles it
+    // opens with ("von der Leyen"); particles after it ("Merz der
+    // „Bild“") are not part of it
+    let mut rest: Vec<&str> = rest
         .iter()
         .copied()
-        .skip_while(|t| t.chars().next().is_some_and(|c| !c.is_uppercase()))
+        .skip_while(|t| t.starts_with(|c: char| !c.is_uppercase()) && !PARTICLES.contains(t))
         .collect();
+    while rest.last().is_some_and(|t| PARTICLES.contains(t)) {
+        rest.pop();
+    }
     if rest.is_empty() {
         None
     } else {
@@ -1088,6 +1097,22 @@ mod tests {
             ),
             (format!("„{SAID}“, so Habeck."), "Habeck"),
             (format!("“{SAID},” said Marine Le Pen."), "Marine Le Pen"),
+            (format!("“{SAID},” von der Leyen said."), "von der Leyen"),
+            (format!("“{SAID},” Ms von der Leyen said."), "von der Leyen"),
+            (
+                format!(
+                    "« {SAID} », a estimé la présidente de la Commission, Ursula von der Leyen."
+                ),
+                "Ursula von der Leyen",
+            ),
+            (
+                format!("„{SAID}“, sagte der CDU-Vorsitzende Friedrich Merz der „Bild“-Zeitung."),
+                "Friedrich Merz",
+            ),
+            (
+                format!("«{SAID}», ha afirmado la vicepresidenta Yolanda Díaz."),
+                "Yolanda Díaz",
+            ),
             (
                 format!("“{SAID},” said a senior EU diplomat."),
                 "a senior EU diplomat",
