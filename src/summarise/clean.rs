@@ -83,9 +83,14 @@ const CROSS_REFERENCE_WORDS: usize = 25;
 /// Longest photo credit after "Photo:" and the like, in characters.
 const MAX_CREDIT_CHARS: usize = 60;
 
-/// A row of share buttons read as text: "Share this page to Facebook Share …".
+/// A row of share buttons read as text: "Share this page to Facebook Share
+/// …", or one prompt and the networks: "Share this article: Facebook X
+/// LinkedIn", "Teilen: WhatsApp E-Mail".
 static SHARE_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:share|tweet|email|pin)(?-u:\b).*){2,}$").expect("share row pattern")
+    Regex::new(
+        r"(?i)^(?:(?:share|tweet|email|pin)(?-u:\b).*){2,}$|^(?:share|teilen|partager|condividi|compartir|compartilhar|delen|udostępnij)(?-u:\b)[^.!?]*?:?\s*(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|telegram|bluesky|threads|mastodon|pinterest|messenger|flipboard|print|copy link)[\s,|·/]*)+$",
+    )
+    .expect("share row pattern")
 });
 
 /// Bylines: "by editor", "By Jane Doe and John Roe", "Von Anna Weber", "Par …".
@@ -424,6 +429,8 @@ mod tests {
             "Leia também: Governo aprova orçamento",
             "Czytaj też: Sejm przyjął budżet",
             "Share this page to Facebook Share this page to X Share this page via Email",
+            "Share this article: Facebook X LinkedIn",
+            "Teilen: WhatsApp E-Mail",
             "Also read: Ministers meet in Brussels",
             "Read our full review of the Fairphone 5.",
             "Check price at Amazon",
