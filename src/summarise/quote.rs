@@ -69,7 +69,7 @@ const TITLE_ENDINGS: &[&str] = &[
 // and a counted repetition would multiply the automaton's states.)
 macro_rules! determiner {
     () => {
-        r"(?i:the|a|an|its|their|his|her|our|le|la|l’|der|die|el|il)\s+"
+        r"(?i:the|a|an|one|its|their|his|her|our|le|la|l’|der|die|el|il)\s+"
     };
 }
 macro_rules! possessive {
@@ -1098,6 +1098,14 @@ mod tests {
             (format!("„{SAID}“, so Habeck."), "Habeck"),
             (format!("“{SAID},” said Marine Le Pen."), "Marine Le Pen"),
             (format!("“{SAID},” von der Leyen said."), "von der Leyen"),
+            (
+                format!("“{SAID},” one of the organisers, Maria Rossi, said."),
+                "Maria Rossi",
+            ),
+            (
+                format!("“{SAID},” Maria Rossi, one of the organisers, said."),
+                "Maria Rossi",
+            ),
             (format!("“{SAID},” Ms von der Leyen said."), "von der Leyen"),
             (
                 format!(
