@@ -344,12 +344,18 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// small to compile.)
 const UNNAMED: &str = r"(?i:a|an|one|un|une|ein|eine|uno|una)\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|conseill(?:er|ère)|Berater(?:in)?|asesora?|consigliere|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?";
 
+/// An organisation speaking as itself: "the ministry", "the Kremlin",
+/// "the Dutch government". The definite article, then up to three
+/// capitalised words and a common noun for a body, or one to four
+/// capitalised words alone.
+const ORGANISATION: &str = r"(?i:the)\s+(?:(?:[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:ministry|government|commission|company|police|army|military|council|court|bank|agency|embassy|office|presidency|parliament|union|party|department|prosecutors?|group|firm|federation|association|institute|organi[sz]ation|authority|authorities|regulator|spokesperson)|[\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'\-]*){0,3})";
+
 /// An unnamed source beside the quotation: after it ("…,” a senior EU
 /// diplomat said; "…,” said one official) or introducing it ("One tester
 /// noted, “…”").
 static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+(?P<who2>{UNNAMED})(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives})(?-u:\b)))",
+        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+(?P<who2>{UNNAMED}|{ORGANISATION})(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives}|in)(?-u:\b)))",
         relatives = RELATIVES.join("|")
     ))
     .expect("unnamed source after a quotation")
@@ -357,7 +363,7 @@ static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static UNNAMED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{UNNAMED})\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}\s*[:,]?\s*$"
+        r"(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}\s*[:,]?\s*$"
     ))
     .expect("unnamed source before a quotation")
 });
@@ -1062,6 +1068,16 @@ mod tests {
             (
                 format!("A spokeswoman for Deutsche Bahn said: {SAID}."),
                 "a spokeswoman for Deutsche Bahn",
+            ),
+            // an organisation speaking as itself
+            (
+                format!("{SAID}, the Kremlin said in a statement."),
+                "the Kremlin",
+            ),
+            (format!("{SAID}, the ministry said."), "the ministry"),
+            (
+                format!("The Dutch government said on Friday: {SAID}."),
+                "the Dutch government",
             ),
         ] {
             assert_speaker(LEAD, &line, speaker);
