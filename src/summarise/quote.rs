@@ -335,6 +335,13 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("speaker mention pattern")
 });
 
+/// The indefinite articles that open an unnamed source's description.
+macro_rules! indefinite {
+    () => {
+        r"(?i:a|an|one|un|une|ein|eine|uno|una)"
+    };
+}
+
 /// A source the article does not name: "a senior EU diplomat", "one
 /// tester", "a resident of the town", "a source familiar with the talks",
 /// "un diplomate européen", "ein Sprecher des Ministeriums". Up to three
@@ -342,7 +349,10 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// place them after it. (Nouns are matched in the case they are written in,
 /// and the words around them by what they are not: both keep the pattern
 /// small to compile.)
-const UNNAMED: &str = r"(?i:a|an|one|un|une|ein|eine|uno|una)\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|conseill(?:er|ère)|Berater(?:in)?|asesora?|consigliere|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?";
+const UNNAMED: &str = concat!(
+    indefinite!(),
+    r"\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|conseill(?:er|ère)|Berater(?:in)?|asesora?|consigliere|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?"
+);
 
 /// An organisation speaking as itself: "the ministry", "the Kremlin",
 /// "the Dutch government". The definite article, then up to three
@@ -551,9 +561,11 @@ fn who_match<'h>(caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
 /// an indefinite article with no break between it and the name.
 fn ends_in_unnamed_description(before_name: &str) -> bool {
     static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)(?:^|[^\p{L}])(?P<article>a|an|one|un|une|ein|eine|uno|una)\s+(?P<next>[^\s,.;:“”«»„\x22]+)[^,.;:“”«»„\x22]*$",
-        )
+        Regex::new(concat!(
+            r"(?:^|[^\p{L}])(?P<article>",
+            indefinite!(),
+            r")\s+(?P<next>[^\s,.;:“”«»„\x22]+)[^,.;:“”«»„\x22]*$",
+        ))
         .expect("unnamed description pattern")
     });
     // French "a déclaré", "a dit": an auxiliary verb, not an article
@@ -561,6 +573,15 @@ fn ends_in_unnamed_description(before_name: &str) -> bool {
         let next = &c["next"];
         !(&c["article"] == "a" && (next.ends_with('é') || matches!(next, "dit" | "écrit")))
     })
+}
+
+/// Is this word (and its lower case) a title, an article or a possessive
+/// rather than part of a person's name?
+fn is_title(word: &str, lower: &str) -> bool {
+    NOT_NAMES.contains(&lower)
+        || TITLE_ENDINGS.iter().any(|e| lower.ends_with(e))
+        || word.ends_with("’s")
+        || word.ends_with("'s")
 }
 
 fn is_pronoun(name: &str) -> bool {
@@ -604,12 +625,7 @@ fn reduce_name(raw: &str) -> Option<String> {
             PARTICLES.contains(&lower.as_str()) && (k > 0 && name_part(k - 1) || name_part(k + 1));
         // "Vice-President", "Deputy-Chairman": the title is the last part
         let last_part = lower.rsplit('-').next().unwrap_or_default();
-        !in_name
-            && (NOT_NAMES.contains(&lower.as_str())
-                || NOT_NAMES.contains(&last_part)
-                || TITLE_ENDINGS.iter().any(|e| lower.ends_with(e))
-                || t.ends_with("’s")
-                || t.ends_with("'s"))
+        !in_name && (is_title(t, &lower) || NOT_NAMES.contains(&last_part))
     });
     let rest = match last_title {
         Some(k) => &tokens[k + 1..],
@@ -699,12 +715,7 @@ fn full_name(name: &str, paragraphs: &[String]) -> String {
             let capitalised =
                 chars.next().is_some_and(char::is_uppercase) && chars.next().is_some();
             let lower = word.to_lowercase();
-            if !capitalised
-                || NOT_NAMES.contains(&lower.as_str())
-                || TITLE_ENDINGS.iter().any(|e| lower.ends_with(e))
-                || word.ends_with("’s")
-                || word.ends_with("'s")
-            {
+            if !capitalised || is_title(word, &lower) {
                 break;
             }
             names.push(word);
