@@ -670,20 +670,60 @@ fn named_in_sentence(text: &str) -> Option<String> {
         .last()
 }
 
-/// Names spoken of as sources before `(paragraph, offset)`, most recent last.
+/// Names spoken of as sources before `(paragraph, offset)`, most recent
+/// last; in the quotation's own paragraph also a person a sentence opens
+/// with ("Anna Berger runs the depot. “…,” she says").
 fn speakers_before(paragraphs: &[String], paragraph: usize, offset: usize) -> Vec<String> {
     let mut names = Vec::new();
     for (k, p) in paragraphs.iter().enumerate().take(paragraph + 1) {
-        let limit = if k == paragraph { offset } else { p.len() };
-        for caps in MENTION.captures_iter(&p[..limit]) {
-            if let Some(name) = who(&caps).as_deref().and_then(reduce_name)
-                && !is_pronoun(&name)
-            {
-                names.push(name);
-            }
+        let text = &p[..if k == paragraph { offset } else { p.len() }];
+        let mut found: Vec<(usize, String)> = MENTION
+            .captures_iter(text)
+            .filter_map(|caps| Some((caps.get(0)?.start(), who(&caps)?)))
+            .collect();
+        if k == paragraph {
+            found.extend(sentence_subjects(text));
+            found.sort_by_key(|(at, _)| *at);
         }
+        names.extend(
+            found
+                .into_iter()
+                .filter_map(|(_, raw)| reduce_name(&raw))
+                .filter(|name| !is_pronoun(name)),
+        );
     }
     names
+}
+
+/// Words that open the name of a body or a thing, not of a person.
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "our", "my", "its", "their", "le", "la",
+    "les", "l’", "un", "une", "der", "die", "das", "ein", "eine", "el", "los", "las", "il", "lo",
+    "gli", "uno", "una",
+];
+
+/// People the sentences of `text` open with, as the subject of a verb
+/// written in lower case ("Anna Berger, 54, has run the bakery …"), with
+/// their offsets. Only full names count: a single capitalised word opening
+/// a sentence is too often not a person.
+fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^(?P<who>{NAME}){APPOSITION_AFTER}?\s+\p{{Ll}}"))
+            .expect("sentence subject pattern")
+    });
+    split_sentences(text)
+        .into_iter()
+        .filter_map(move |sentence| {
+            let raw = SUBJECT.captures(sentence)?.name("who")?.as_str();
+            // "The European Union agreed …" opens with a body, not a person
+            let first = raw.split_whitespace().next()?.to_lowercase();
+            if ARTICLES.contains(&first.as_str()) {
+                return None;
+            }
+            let name = reduce_name(raw)?;
+            let at = sentence.as_ptr() as usize - text.as_ptr() as usize;
+            name.contains(' ').then(|| (at, raw.to_string()))
+        })
 }
 
 /// Given names taken before a surname, at most ("Nadia Nunes Cavalcante
@@ -890,13 +930,21 @@ fn named_speaker_of(
     let name = if is_pronoun(&name) {
         // "Henry David Thoreau is as relevant as ever when he writes, “…”":
         // the person named earlier in the same sentence, else the last
-        // person quoted or named as a source
-        lead_in.and_then(named_in_sentence).or_else(|| {
-            speakers_before(paragraphs, found.first, found.start)
-                .into_iter()
-                .rev()
-                .find(|n| n.contains(' ') || n.chars().skip(1).any(|c| c.is_lowercase()))
-        })?
+        // person quoted or named as a source (or opening a sentence of this
+        // paragraph), else one opening a sentence of the paragraph before
+        lead_in
+            .and_then(named_in_sentence)
+            .or_else(|| {
+                speakers_before(paragraphs, found.first, found.start)
+                    .into_iter()
+                    .rev()
+                    .find(|n| n.contains(' ') || n.chars().skip(1).any(|c| c.is_lowercase()))
+            })
+            .or_else(|| {
+                let previous = paragraphs.get(found.first.checked_sub(1)?)?;
+                let (_, raw) = sentence_subjects(previous).last()?;
+                reduce_name(&raw)
+            })?
     } else {
         name
     };
@@ -1547,6 +1595,55 @@ mod tests {
             // "Berger" alone is given in full from the lead-in
             let lead = format!("{LEAD} Anna Berger voted early.");
             assert_speaker(&lead, &line, speaker);
+        }
+    }
+
+    #[test]
+    fn a_pronoun_after_a_person_a_sentence_opens_with() {
+        const SAID: &str =
+            "“We bake four hundred loaves a day and still sell out before noon,” she says.";
+        const HIRING: &str = "Bakeries in Lyon are hiring again after a difficult winter.";
+        const HUBER: &str =
+            "“It is a good year for the trade,” said Karl Huber, who heads the guild.";
+        let cases: [(&[&str], &str); 4] = [
+            // a feature's portrait, then the quotation
+            (
+                &[
+                    HIRING,
+                    "Anna Berger, 54, has run her shop for thirty years. {SAID}",
+                ],
+                "Anna Berger",
+            ),
+            // the person nearest the quotation, not the last one quoted earlier
+            (
+                &[HUBER, "Anna Berger runs the shop on the square. {SAID}"],
+                "Anna Berger",
+            ),
+            // in the paragraph before, when nobody was quoted or named as a
+            // source earlier
+            (
+                &[
+                    HIRING,
+                    "Anna Berger has run her shop for thirty years.",
+                    "{SAID}",
+                ],
+                "Anna Berger",
+            ),
+            // a body opening a sentence is not a person
+            (
+                &[
+                    HUBER,
+                    "The Lyon Chamber of Commerce counts 400 bakeries. {SAID}",
+                ],
+                "Karl Huber",
+            ),
+        ];
+        for (lines, speaker) in cases {
+            let lines: Vec<String> = lines.iter().map(|l| l.replace("{SAID}", SAID)).collect();
+            let p = paras(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+            let q = pick_key_quote(&p, &p[0]).unwrap();
+            assert!(q.text.starts_with("We bake"), "{q:?}");
+            assert_eq!(q.speaker.as_deref(), Some(speaker), "{lines:?}");
         }
     }
 
