@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod office;
+
 use crate::model::Quote;
 use crate::summarise::sentences::{is_abbreviation, split_sentences};
 use crate::text::word_count;
@@ -842,6 +844,15 @@ fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<Speaker> {
     if let Some(name) = named_speaker_of(found, paragraphs, before, after) {
         return Some(Speaker { name, named: true });
     }
+    // "…," the chancellor said: the person the article named with that office
+    if let Some(name) = office::office_beside(before, after)
+        .and_then(|office| office::holder(&office, paragraphs, found.first, found.start))
+    {
+        return Some(Speaker {
+            name: full_name(&name, paragraphs),
+            named: true,
+        });
+    }
     let caps = UNNAMED_AFTER
         .captures(after)
         .or_else(|| UNNAMED_BEFORE.captures(before))?;
@@ -1645,6 +1656,40 @@ mod tests {
             assert!(q.text.starts_with("We bake"), "{q:?}");
             assert_eq!(q.speaker.as_deref(), Some(speaker), "{lines:?}");
         }
+    }
+
+    #[test]
+    fn an_office_speaks_for_the_person_named_with_it() {
+        const SAID: &str = "We will not accept a deal that leaves the smaller member states to pay";
+        for (lead, line, speaker) in [
+            (
+                "German Chancellor Friedrich Merz arrived in Brussels on Thursday.",
+                format!("“{SAID},” the chancellor said."),
+                "Friedrich Merz",
+            ),
+            (
+                "The president of the European Council, António Costa, opened the summit.",
+                format!("The president told reporters: “{SAID}.”"),
+                "António Costa",
+            ),
+            (
+                "Finanzminister Lars Klingbeil stellte am Dienstag den Haushalt vor.",
+                "„Wir werden keine neuen Schulden für den Bau der Straßen aufnehmen“, sagte der Minister.".to_string(),
+                "Lars Klingbeil",
+            ),
+            (
+                "Le président Emmanuel Macron a reçu mardi les dirigeants européens.",
+                "« Nous n'accepterons pas un accord qui laisse les petits pays payer pour les grands », a déclaré le président.".to_string(),
+                "Emmanuel Macron",
+            ),
+        ] {
+            assert_speaker(lead, &line, speaker);
+        }
+        // nobody named with the office: no speaker, so no quote
+        assert_no_quote(
+            "Talks in Brussels went on late into the night.",
+            &format!("“{SAID},” the minister said."),
+        );
     }
 
     #[test]

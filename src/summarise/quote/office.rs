@@ -1,0 +1,207 @@
+//! An office standing for the person who holds it: "…," the chancellor
+//! said; „…“, sagte der Minister; « … », a déclaré le président. The
+//! speaker is the person the article last named with that office before
+//! the quotation: "German Chancellor Friedrich Merz", "Friedrich Merz, the
+//! German chancellor," or "the German chancellor, Friedrich Merz". When
+//! the article names nobody with it, the office gives no speaker.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{NAME, VERBS, reduce_name};
+
+/// Offices a report refers back to once it has named their holder, in the
+/// languages the digest reads. Longer forms first ("prime minister" before
+/// "minister").
+macro_rules! roles {
+    () => {
+        r"(?i:prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaco|portavoce)"
+    };
+}
+
+/// An office as a word of its own or the end of a compound
+/// ("Finanzminister", "Ministerpräsident"), in the group named.
+macro_rules! role {
+    ($group:literal) => {
+        concat!(r"[\p{L}\-]*?(?P<", $group, ">", roles!(), ")")
+    };
+}
+
+/// "the chancellor", "the German chancellor", "der Minister", "le
+/// président": a definite article, at most two words, the office.
+macro_rules! reference {
+    ($group:literal) => {
+        concat!(
+            r"(?i:the|der|die|le|la|l’|l'|el|il)\s+(?:[\p{L}\-]+\s+){0,2}?",
+            role!($group)
+        )
+    };
+}
+
+/// The office beside a quotation: after it ("…," the chancellor said;
+/// „…“, sagte der Minister) or opening the sentence that introduces it
+/// ("The minister said: “…”").
+static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:in|on|at|to|am|im|auf|à|en|a)\s))",
+        subject = reference!("role"),
+        object = reference!("role2"),
+    ))
+    .expect("office after a quotation")
+});
+
+static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[.!?]\s+){reference}\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}\s*[:,]?\s*$",
+        reference = reference!("role"),
+    ))
+    .expect("office before a quotation")
+});
+
+/// Where the article names the holder: "Chancellor Friedrich Merz",
+/// "Finanzminister Klaus Becker", "le président Emmanuel Macron" (groups
+/// `r1`, `w1`); "the president of the European Council, António Costa"
+/// (`r3`, `w3`); "Friedrich Merz, the German chancellor," or "Friedrich
+/// Merz, Germany's chancellor," (`w2`, `r2`).
+static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    let roles = roles!();
+    Regex::new(&format!(
+        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di)\s+[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?P<w2>{NAME}),\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)"
+    ))
+    .expect("office holder pattern")
+});
+
+/// One spelling for an office, so "Prime  Minister" and "prime minister"
+/// are the same.
+fn key(role: &str) -> String {
+    role.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The office an attribution beside a quotation refers to, if it refers
+/// to one: `after` is the text after the quotation, `before` the text
+/// before it.
+pub(super) fn office_beside(before: &str, after: &str) -> Option<String> {
+    let caps = AFTER.captures(after).or_else(|| BEFORE.captures(before))?;
+    // "the former president" is not the one in office
+    let earlier = |w: &str| {
+        matches!(
+            w,
+            "former"
+                | "ex"
+                | "late"
+                | "then"
+                | "previous"
+                | "ehemalige"
+                | "ehemaliger"
+                | "ancien"
+                | "ancienne"
+                | "ex-président"
+                | "expresidente"
+        )
+    };
+    if caps[0]
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| earlier(&w.to_lowercase()))
+    {
+        return None;
+    }
+    let role = caps.name("role").or_else(|| caps.name("role2"))?;
+    Some(key(role.as_str()))
+}
+
+/// The person last named with `office` in `text` (the name reduced to its
+/// words, titles dropped).
+fn named_with(office: &str, text: &str) -> Option<String> {
+    HOLDER
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let (role, who) = [("r1", "w1"), ("r2", "w2"), ("r3", "w3")]
+                .into_iter()
+                .find_map(|(r, w)| Some((caps.name(r)?, caps.name(w)?)))?;
+            (key(role.as_str()) == office).then_some(())?;
+            reduce_name(who.as_str())
+        })
+        .last()
+}
+
+/// The person who holds `office`, as the article last named them before
+/// `(paragraph, offset)`.
+pub(super) fn holder(
+    office: &str,
+    paragraphs: &[String],
+    paragraph: usize,
+    offset: usize,
+) -> Option<String> {
+    paragraphs[..=paragraph]
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(k, p)| named_with(office, if k == paragraph { &p[..offset] } else { p }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_office_beside_a_quotation() {
+        for (before, after, office) in [
+            ("", ", the chancellor said.", Some("chancellor")),
+            (
+                "",
+                ", the German chancellor told reporters.",
+                Some("chancellor"),
+            ),
+            (
+                "",
+                ", said the finance minister on Tuesday.",
+                Some("minister"),
+            ),
+            ("", ", the Prime Minister said.", Some("prime minister")),
+            ("", ", sagte der Minister.", Some("minister")),
+            (
+                "",
+                ", sagte der Ministerpräsident am Montag.",
+                Some("präsident"),
+            ),
+            ("", ", a déclaré le président.", Some("président")),
+            ("The minister said: ", "", Some("minister")),
+            ("", ", the former president said.", None),
+            ("", ", the ministry said.", None),
+            ("", ", a minister said.", None),
+        ] {
+            assert_eq!(
+                office_beside(before, after).as_deref(),
+                office,
+                "{before}…{after}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_holder_is_the_last_person_named_with_the_office() {
+        let paragraphs: Vec<String> = [
+            "Chancellor Olaf Scholz lost the vote in December.",
+            "Friedrich Merz, the new chancellor, and Finanzminister Lars Klingbeil met on Monday.",
+            "“We will not raise taxes this year,” the chancellor said.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let at = paragraphs[2].len();
+        assert_eq!(
+            holder("chancellor", &paragraphs, 2, at).as_deref(),
+            Some("Friedrich Merz")
+        );
+        assert_eq!(
+            holder("minister", &paragraphs, 2, at).as_deref(),
+            Some("Lars Klingbeil")
+        );
+        assert_eq!(holder("mayor", &paragraphs, 2, at), None);
+        // only what comes before the quotation counts
+        assert_eq!(holder("chancellor", &paragraphs, 0, 0), None);
+    }
+}
