@@ -59,15 +59,16 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("office before a quotation")
 });
 
-/// Where the article names the holder: "Chancellor Friedrich Merz",
-/// "Finanzminister Klaus Becker", "le président Emmanuel Macron" (groups
-/// `r1`, `w1`); "the president of the European Council, António Costa"
-/// (`r3`, `w3`); "Friedrich Merz, the German chancellor," or "Friedrich
+/// Where the article names the holder: "the president of the European
+/// Council, António Costa", "il ministro dell'Economia, Giancarlo
+/// Giorgetti" (groups `r3`, `w3`, tried first: "ministro de Economía" is no
+/// name); "Chancellor Friedrich Merz", "Finanzminister Klaus Becker", "le
+/// président Emmanuel Macron" (`r1`, `w1`); "Friedrich Merz, the German chancellor," or "Friedrich
 /// Merz, Germany's chancellor," (`w2`, `r2`).
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di)\s+[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?P<w2>{NAME}),\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)"
+        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d')\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>{NAME})|(?P<w2>{NAME}),\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)"
     ))
     .expect("office holder pattern")
 });
@@ -192,6 +193,27 @@ mod tests {
         .map(String::from)
         .to_vec();
         let at = paragraphs[2].len();
+        // an office with its department before the name
+        for (text, office, name) in [
+            (
+                "El ministro de Economía, Carlos Cuerpo, presentó los presupuestos.",
+                "ministro",
+                "Carlos Cuerpo",
+            ),
+            (
+                "Il ministro dell'Economia, Giancarlo Giorgetti, ha presentato la manovra.",
+                "ministro",
+                "Giancarlo Giorgetti",
+            ),
+            (
+                "Le ministre de l'Économie, Éric Lombard, a présenté le budget.",
+                "ministre",
+                "Éric Lombard",
+            ),
+        ] {
+            let p = vec![text.to_string()];
+            assert_eq!(holder(office, &p, 0, text.len()).as_deref(), Some(name));
+        }
         assert_eq!(
             holder("chancellor", &paragraphs, 2, at).as_deref(),
             Some("Friedrich Merz")
