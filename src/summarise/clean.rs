@@ -93,9 +93,21 @@ static SHARE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("share row pattern")
 });
 
-/// Bylines: "by editor", "By Jane Doe and John Roe", "Von Anna Weber", "Par …".
+/// Bylines: "by editor", "By Jane Doe and John Roe", "Von Anna Weber", "Par
+/// …", alone or stamped with the time: "Von dpa | 01.12.2026, 09:14 Uhr",
+/// "By Jane Doe · Updated Dec. 1, 2026 9:14 am GMT", "Par AFP - Publié le
+/// 01/12/2026 à 09h14". The stamp holds only dates, times and the words
+/// around them, so "By the end of the year, 2026 …" is no byline.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:posted\ |written\ |reported\ )?(?:by|von|par|di|por|door|av|przez)\s+[\p{L}.'’\- ,&]+$").expect("byline pattern")
+    Regex::new(concat!(
+        r"(?i)^(?:posted\ |written\ |reported\ )?(?:by|von|par|di|por|door|av|przez)\s+[\p{L}.'’\- ,&]+",
+        r"(?:[|·•–—-]\s*(?:(?:\d{1,4}(?:h\d\d)?|\d{1,2}[:.]\d\d|",
+        r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|",
+        r"januar|februar|märz|mai|juni|juli|oktober|dezember|janv|janvier|févr|février|mars|avr|avril|juin|juil|juillet|août|octobre|novembre|déc|décembre|",
+        r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|",
+        r"uhr|am|pm|gmt|cet|cest|utc|bst|updated|published|aktualisiert|veröffentlicht|publié|mis|à|jour|le|on|at|um)[\s|·•,./–—-]*)+)?$",
+    ))
+    .expect("byline pattern")
 });
 
 /// Affiliate and sponsorship disclosures, whatever their length.
@@ -165,6 +177,20 @@ static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest small-print line, in words.
 const SMALL_PRINT_WORDS: usize = 60;
 
+/// Longest byline, in words: a name or two, or with a time stamp a few
+/// more.
+const BYLINE_WORDS: usize = 8;
+const STAMPED_BYLINE_WORDS: usize = 14;
+
+fn is_byline(p: &str, words: usize) -> bool {
+    let most = if p.contains(|c: char| c.is_ascii_digit()) {
+        STAMPED_BYLINE_WORDS
+    } else {
+        BYLINE_WORDS
+    };
+    words <= most && BYLINE.is_match(p)
+}
+
 /// Longest line, in words, that the short-line patterns may remove.
 const SHORT_LINE_WORDS: usize = 14;
 
@@ -184,8 +210,7 @@ fn boilerplate_of(paragraph: &str, words: usize) -> bool {
     if p.is_empty() {
         return true;
     }
-    if words <= SHORT_LINE_WORDS && (BOILERPLATE.is_match(p) || (words <= 8 && BYLINE.is_match(p)))
-    {
+    if words <= SHORT_LINE_WORDS && (BOILERPLATE.is_match(p) || is_byline(p, words)) {
         return true;
     }
     if words <= 6 && CONTACT_LINE.is_match(p) {
@@ -399,6 +424,9 @@ mod tests {
             "Stand: 12.03.2026, 14:05 Uhr",
             "3 Min. Lesezeit",
             "Von Anna Weber",
+            "Von dpa | 01.12.2026, 09:14 Uhr",
+            "By Jane Doe · Updated Dec. 1, 2026 9:14 am GMT",
+            "Par AFP - Publié le 01/12/2026 à 09h14",
             "Der Kanzler am Montag in Brüssel. Foto: Michael Kappeler/dpa",
             // French
             "Accueil > International > Europe",
@@ -519,6 +547,9 @@ mod tests {
             "Article 53.1© states that providers must publish a summary of their training data.",
             "By signing the treaty, the two countries agreed to share their energy grids from next year.",
             "Photo by photo, the archive of the old harbour grows.",
+            "By the end of the year, 2026 will be the hottest on record.",
+            "By bus, train and plane, the delegates came from across the continent.",
+            "By 2030 – the deadline – half of all cars sold must be electric.",
             "The savings are in the budget's transport and energy sections.",
             "Delegates said the differences between the drafts are in the sections on migration and asylum.",
             "The minister said the cuts are in our transport and energy sections, not in health.",
