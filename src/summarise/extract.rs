@@ -42,7 +42,10 @@ pub fn extract(input: &str) -> Extracted {
 }
 
 /// Plain text: paragraphs are separated by blank lines (or by single line
-/// breaks when the text has no blank line at all).
+/// breaks when the text has no blank line at all). Inside a block, lines
+/// wrapped at the text's width are one paragraph, but a line that stops
+/// well short of that width ends one: "Par Le Monde avec AFP" above "Publié
+/// le 01 décembre 2026 à 09h14" are two lines of furniture, not a sentence.
 pub fn extract_text(input: &str) -> Extracted {
     let input = input.trim_start_matches('\u{feff}').replace("\r\n", "\n");
     let blocks: Vec<&str> = if input.contains("\n\n") {
@@ -50,9 +53,11 @@ pub fn extract_text(input: &str) -> Extracted {
     } else {
         input.lines().collect()
     };
+    let width = input.lines().map(|l| l.trim().chars().count()).max();
     let paragraphs = blocks
         .into_iter()
-        .map(fold_whitespace)
+        .flat_map(|block| unwrap_lines(block, width.unwrap_or(0)))
+        .map(|p| fold_whitespace(&p))
         .filter(|p| !p.is_empty())
         .collect();
     Extracted {
@@ -60,6 +65,29 @@ pub fn extract_text(input: &str) -> Extracted {
         paragraphs,
         title_from_markup: false,
     }
+}
+
+/// A line shorter than this share of the text's longest line ends a
+/// paragraph rather than wrapping into the next line.
+const SHORT_LINE_SHARE: f32 = 0.6;
+
+/// The paragraphs of one block of plain text: its lines joined where they
+/// wrap at `width`, split after a line that stops short of it.
+fn unwrap_lines(block: &str, width: usize) -> Vec<String> {
+    let lines: Vec<&str> = block.lines().map(str::trim).collect();
+    let mut paragraphs = vec![String::new()];
+    for (k, line) in lines.iter().enumerate() {
+        let current = paragraphs.last_mut().expect("one paragraph at least");
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+        let stops_short = (line.chars().count() as f32) < SHORT_LINE_SHARE * width as f32;
+        if stops_short && k + 1 < lines.len() {
+            paragraphs.push(String::new());
+        }
+    }
+    paragraphs
 }
 
 /// HTML: Readability picks the main content, then its block elements become
@@ -668,6 +696,22 @@ mod tests {
         assert_eq!(
             e.paragraphs,
             vec!["Title line", "First paragraph wraps here.", "Second."]
+        );
+        // a byline and a time stamp on lines of their own, above a
+        // paragraph wrapped at 60 columns
+        let e = extract(
+            "Par Le Monde avec AFP\nPublié le 01 décembre 2026 à 09h14\n\n\
+             Le président a appelé mardi les Vingt-Sept à rester unis dans\n\
+             les négociations sur le prochain budget de l'Union, lors d'une\n\
+             conférence de presse.\n",
+        );
+        assert_eq!(
+            e.paragraphs,
+            vec![
+                "Par Le Monde avec AFP",
+                "Publié le 01 décembre 2026 à 09h14",
+                "Le président a appelé mardi les Vingt-Sept à rester unis dans les négociations sur le prochain budget de l'Union, lors d'une conférence de presse."
+            ]
         );
     }
 
