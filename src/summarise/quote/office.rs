@@ -16,7 +16,7 @@ use super::{NAME, VERBS, reduce_name};
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaco|portavoce)"
+        r"(?i:prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaco|portavoce)"
     };
 }
 
@@ -171,6 +171,12 @@ mod tests {
             ),
             ("", ", a déclaré le président.", Some("président")),
             ("The minister said: ", "", Some("minister")),
+            (
+                "",
+                ", the opposition leader told reporters.",
+                Some("leader"),
+            ),
+            ("", ", the manager said after the match.", Some("manager")),
             ("", ", the former president said.", None),
             ("", ", the ministry said.", None),
             ("", ", a minister said.", None),
