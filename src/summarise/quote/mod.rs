@@ -681,18 +681,17 @@ fn speakers_before(paragraphs: &[String], paragraph: usize, offset: usize) -> Ve
         let text = &p[..if k == paragraph { offset } else { p.len() }];
         let mut found: Vec<(usize, String)> = MENTION
             .captures_iter(text)
-            .filter_map(|caps| Some((caps.get(0)?.start(), who(&caps)?)))
+            .filter_map(|caps| {
+                let name = who(&caps).as_deref().and_then(reduce_name)?;
+                Some((caps.get(0)?.start(), name))
+            })
+            .filter(|(_, name)| !is_pronoun(name))
             .collect();
         if k == paragraph {
             found.extend(sentence_subjects(text));
             found.sort_by_key(|(at, _)| *at);
         }
-        names.extend(
-            found
-                .into_iter()
-                .filter_map(|(_, raw)| reduce_name(&raw))
-                .filter(|name| !is_pronoun(name)),
-        );
+        names.extend(found.into_iter().map(|(_, name)| name));
     }
     names
 }
@@ -706,7 +705,7 @@ const ARTICLES: &[&str] = &[
 
 /// People the sentences of `text` open with, as the subject of a verb
 /// written in lower case ("Anna Berger, 54, has run the bakery …"), with
-/// their offsets. Only full names count: a single capitalised word opening
+/// their offsets, titles dropped. Only full names count: a single capitalised word opening
 /// a sentence is too often not a person.
 fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -724,7 +723,7 @@ fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
             }
             let name = reduce_name(raw)?;
             let at = sentence.as_ptr() as usize - text.as_ptr() as usize;
-            name.contains(' ').then(|| (at, raw.to_string()))
+            name.contains(' ').then_some((at, name))
         })
 }
 
@@ -953,8 +952,7 @@ fn named_speaker_of(
             })
             .or_else(|| {
                 let previous = paragraphs.get(found.first.checked_sub(1)?)?;
-                let (_, raw) = sentence_subjects(previous).last()?;
-                reduce_name(&raw)
+                sentence_subjects(previous).last().map(|(_, name)| name)
             })?
     } else {
         name

@@ -63,8 +63,8 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Council, António Costa", "il ministro dell'Economia, Giancarlo
 /// Giorgetti" (groups `r3`, `w3`, tried first: "ministro de Economía" is no
 /// name); "Chancellor Friedrich Merz", "Finanzminister Klaus Becker", "le
-/// président Emmanuel Macron" (`r1`, `w1`); "Friedrich Merz, the German chancellor," or "Friedrich
-/// Merz, Germany's chancellor," (`w2`, `r2`).
+/// président Emmanuel Macron" (`r1`, `w1`); "Friedrich Merz, the German
+/// chancellor," or "Friedrich Merz, Germany's chancellor," (`w2`, `r2`).
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     Regex::new(&format!(
@@ -82,35 +82,42 @@ fn key(role: &str) -> String {
         .to_lowercase()
 }
 
+/// Words that put an office in the past.
+const FORMER: &[&str] = &[
+    "former",
+    "ex",
+    "late",
+    "then",
+    "previous",
+    "ehemalige",
+    "ehemaliger",
+    "frühere",
+    "früherer",
+    "ancien",
+    "ancienne",
+    "expresidente",
+    "exministro",
+    "exministra",
+];
+
 /// The office an attribution beside a quotation refers to, if it refers
 /// to one: `after` is the text after the quotation, `before` the text
 /// before it.
 pub(super) fn office_beside(before: &str, after: &str) -> Option<String> {
     let caps = AFTER.captures(after).or_else(|| BEFORE.captures(before))?;
-    // "the former president" is not the one in office
-    let earlier = |w: &str| {
-        matches!(
-            w,
-            "former"
-                | "ex"
-                | "late"
-                | "then"
-                | "previous"
-                | "ehemalige"
-                | "ehemaliger"
-                | "ancien"
-                | "ancienne"
-                | "ex-président"
-                | "expresidente"
-        )
-    };
-    if caps[0]
+    let whole = caps.get(0)?;
+    let role = caps.name("role").or_else(|| caps.name("role2"))?;
+    // "the former president" is not the one in office: the words of the
+    // reference (article, up to two words, office) are read for it
+    let reference = &whole.as_str()[..role.end() - whole.start()];
+    let former = reference
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| earlier(&w.to_lowercase()))
-    {
+        .rev()
+        .take(4)
+        .any(|w| FORMER.contains(&w.to_lowercase().as_str()));
+    if former {
         return None;
     }
-    let role = caps.name("role").or_else(|| caps.name("role2"))?;
     Some(key(role.as_str()))
 }
 
@@ -178,6 +185,9 @@ mod tests {
             ),
             ("", ", the manager said after the match.", Some("manager")),
             ("", ", the former president said.", None),
+            ("", ", sagte der frühere Minister.", None),
+            // a word after the office is not part of it
+            ("The minister said then: ", "", Some("minister")),
             ("", ", the ministry said.", None),
             ("", ", a minister said.", None),
         ] {
