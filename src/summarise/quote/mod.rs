@@ -393,6 +393,10 @@ const RELATIVES: &[&str] = &[
 /// anywhere in the article wins.
 const UNNAMED_PENALTY: f32 = 0.6;
 
+/// How much a quotation cut to its opening sentences counts less than a
+/// whole one: a whole quotation a few places later still wins.
+const CUT_PENALTY: f32 = 0.05;
+
 /// A quotation found in a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Found {
@@ -963,7 +967,7 @@ fn named_speaker_of(
 /// Picks the key quote of an article, or none when no quotation qualifies.
 /// Speakers are looked up only for quotations that qualify otherwise.
 pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
-    let mut best: Option<(f32, Found, String)> = None;
+    let mut best: Option<(f32, String, String)> = None;
     let mut order = 0.0_f32;
     let mut k = 0;
     while k < paragraphs.len() {
@@ -977,14 +981,20 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
         };
         for (n, found) in found_here.iter().enumerate() {
             order += 1.0;
-            let words = word_count(&found.text);
-            if !(MIN_WORDS..=MAX_WORDS).contains(&words)
-                || !is_complete(found, paragraphs)
-                || lead.contains(&found.text)
-            {
+            if word_count(&found.text) < MIN_WORDS || !is_complete(found, paragraphs) {
+                continue;
+            }
+            let Some(text) = digest_length(&found.text) else {
+                continue;
+            };
+            let words = word_count(text);
+            if lead.contains(text) {
                 continue;
             }
             let mut score = 1.0 - 0.01 * order;
+            if text.len() < found.text.len() {
+                score -= CUT_PENALTY;
+            }
             if (12..=45).contains(&words) {
                 score += 0.5;
             }
@@ -1003,14 +1013,36 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
                     continue;
                 }
             }
-            best = Some((score, found.clone(), speaker.name));
+            best = Some((score, text.to_string(), speaker.name));
         }
         k = next;
     }
-    best.map(|(_, found, speaker)| Quote {
-        text: found.text,
+    best.map(|(_, text, speaker)| Quote {
+        text,
         speaker: Some(speaker),
     })
+}
+
+/// A quotation as the digest gives it: whole when it fits in `MAX_WORDS`,
+/// else its opening sentences, as many as fit (a long statement is cut the
+/// way an editor cuts it, at a full stop). None when even the first
+/// sentence is too long.
+fn digest_length(text: &str) -> Option<&str> {
+    if word_count(text) <= MAX_WORDS {
+        return Some(text);
+    }
+    let mut words = 0;
+    let mut end = 0;
+    for sentence in split_sentences(text) {
+        words += word_count(sentence);
+        if words > MAX_WORDS {
+            break;
+        }
+        // a slice of `text`: where it ends in `text`
+        end = sentence.as_ptr() as usize - text.as_ptr() as usize + sentence.len();
+    }
+    let opening = &text[..end];
+    (word_count(opening) >= MIN_WORDS && opening.ends_with(['.', '!', '?', '…'])).then_some(opening)
 }
 
 /// A quotation split by its attribution ("…,” she said. “…") continues the
@@ -1707,6 +1739,38 @@ mod tests {
             "“Too short,” she said.",
         ]);
         assert_eq!(pick_key_quote(&p, ""), None);
+    }
+
+    #[test]
+    fn a_long_statement_gives_its_opening_sentences() {
+        let statement = "We welcome the agreement on the new border rules. It protects people who have \
+                         waited years for an answer and it gives the towns along the border a say. \
+                         Hardware, food and medicine will move faster from the first of March. \
+                         Nobody in the region should have to wait at the crossing for half a day \
+                         again, and nobody will, if the ministries keep their word on staffing.";
+        assert!(word_count(statement) > MAX_WORDS);
+        let p = paras(&[
+            "Ministers agreed new border rules on Tuesday after two years of talks in Brussels.",
+            &format!("“{statement}” said Kyle Wiens, the mayor of Görlitz."),
+        ]);
+        let q = pick_key_quote(&p, "").expect("the opening of the statement");
+        assert_eq!(q.speaker.as_deref(), Some("Kyle Wiens"));
+        assert!(statement.starts_with(&q.text), "verbatim: {}", q.text);
+        assert!(q.text.ends_with("from the first of March."), "{}", q.text);
+        assert!(word_count(&q.text) <= MAX_WORDS);
+
+        // one sentence longer than the limit cannot be cut at a full stop
+        let long_sentence = vec!["word"; MAX_WORDS + 5].join(" ");
+        let p = paras(&[&format!("“This {long_sentence} ends here,” she said.")]);
+        assert_eq!(pick_key_quote(&p, ""), None);
+
+        // a whole quotation nearby wins over a cut one
+        let p = paras(&[
+            &format!("“{statement}” said Kyle Wiens, the mayor of Görlitz."),
+            "“The queues at the crossing will be gone by the end of the summer,” said Anna Berg.",
+        ]);
+        let q = pick_key_quote(&p, "").expect("the whole quotation");
+        assert_eq!(q.speaker.as_deref(), Some("Anna Berg"));
     }
 
     #[test]
