@@ -85,6 +85,15 @@ macro_rules! description {
     };
 }
 
+// A role without an article: words in lower case, then what it is of or
+// at ("chief executive of the FMB"). A name inside it ends it ("founder
+// Ben Zettler" is a name with its title, not a description).
+macro_rules! role {
+    () => {
+        r"\p{Ll}[\p{L}\-’']*(?:\s+\p{Ll}[\p{L}\-’']*)*(?:\s+(?:of|at|for|in|with)\s+[^,.;:“”«»„\x22]+?)?"
+    };
+}
+
 /// A description put before a name: "the city's deputy mayor, ".
 const APPOSITION: &str = concat!(
     "(?:(?:",
@@ -97,18 +106,20 @@ const APPOSITION: &str = concat!(
 );
 
 /// What follows a name before the verb: a description set off by commas
-/// ("Martin Daly, the federation's youngest board member, said"), an age,
-/// alone or before a description ("Anna Berger, 54, said"; "…, 54, a
-/// teacher, said"), or a party or country in brackets ("Anna Berger
-/// (Greens) said").
+/// ("Martin Daly, the federation's youngest board member, said"; "Brian
+/// Berry, chief executive of the FMB, said"), an age, alone or before a
+/// description ("Anna Berger, 54, said"; "…, 54, a teacher, said"), or a
+/// party or country in brackets ("Anna Berger (Greens) said").
 const APPOSITION_AFTER: &str = concat!(
-    r"(?:\s*,\s+(?:\d{1,3},\s+)?(?:",
+    r"(?:\s*,\s+(?:\d{1,3},\s+)?(?:(?:",
     determiner!(),
     "|",
     possessive!(),
     ")",
     description!(),
-    r",|\s*,\s+\d{1,3},|\s+\([^()]{1,40}\))"
+    "|",
+    role!(),
+    r"),|\s*,\s+\d{1,3},|\s+\([^()]{1,40}\))"
 );
 
 /// Small words inside names: "von der Leyen", "da Silva", "bin Salman".
@@ -1085,7 +1096,21 @@ mod tests {
     fn a_description_between_name_and_verb() {
         const LEAD: &str = "Builders in Dublin say small courtesies keep crews on site.";
         const DALY: &str = "Martin Daly, the federation’s youngest board member,";
-        let cases: [(&[&str], &str); 3] = [
+        let cases: [(&[&str], &str); 5] = [
+            // a role without an article, naming an organisation
+            (
+                &[
+                    "Brian Berry, chief executive of the FMB, said: “The pressures facing builders are significant all year round, but they often peak in December.”",
+                ],
+                "Brian Berry",
+            ),
+            // a title before a name is not a description of the words before it
+            (
+                &[
+                    "At Zettler Digital, founder Ben Zettler, said: “The right system should match how customers actually buy, not how a demo went.”",
+                ],
+                "Ben Zettler",
+            ),
             // before the quotation
             (
                 &[&format!(
