@@ -3,7 +3,7 @@
 
 use crate::summarise::clean::is_author_box;
 use crate::summarise::extract::CELL_SEPARATOR;
-use crate::summarise::sentences::split_sentences;
+use crate::summarise::sentences::{sentences_within, split_sentences};
 use crate::text::word_count;
 
 /// Fewest words a paragraph needs to count as news rather than a kicker,
@@ -51,17 +51,15 @@ const UNPUNCTUATED_LEAD_WORDS: usize = 15;
 /// Whole sentences from the start of `p` while they fit in `budget` words;
 /// the first sentence is kept whole even when it alone is longer.
 pub fn trim_to_sentences(p: &str, budget: usize) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let mut words = 0;
-    for sentence in split_sentences(p) {
-        let n = word_count(sentence);
-        if !out.is_empty() && words + n > budget {
-            break;
-        }
-        words += n;
-        out.push(sentence);
+    let (kept, _) = sentences_within(p, budget);
+    if kept.is_empty() {
+        return split_sentences(p)
+            .first()
+            .copied()
+            .unwrap_or_default()
+            .to_string();
     }
-    out.join(" ")
+    kept.join(" ")
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Splitting text into sentences without breaking at abbreviations,
 //! initials or decimals.
 
+use crate::text::word_count;
+
 /// Words that end in a full stop without ending the sentence, compared
 /// without their final dot and case-sensitively where case matters.
 const ABBREVIATIONS: &[&str] = &[
@@ -76,6 +78,22 @@ pub fn split_sentences(text: &str) -> Vec<&str> {
         sentences.push(rest);
     }
     sentences
+}
+
+/// The opening sentences of `text`, as many as fit in `budget` words
+/// together (none when the first alone is longer), and their word count.
+pub fn sentences_within(text: &str, budget: usize) -> (Vec<&str>, usize) {
+    let mut kept = Vec::new();
+    let mut words = 0;
+    for sentence in split_sentences(text) {
+        let n = word_count(sentence);
+        if words + n > budget {
+            break;
+        }
+        words += n;
+        kept.push(sentence);
+    }
+    (kept, words)
 }
 
 /// After white space, does the next word look like the start of a sentence?

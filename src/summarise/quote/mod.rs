@@ -9,7 +9,7 @@ use regex::Regex;
 mod office;
 
 use crate::model::Quote;
-use crate::summarise::sentences::{is_abbreviation, split_sentences};
+use crate::summarise::sentences::{is_abbreviation, sentences_within, split_sentences};
 use crate::text::word_count;
 
 /// Shortest and longest quotation worth putting in a digest, in words.
@@ -92,7 +92,11 @@ macro_rules! description {
 // which would make the patterns that use this much bigger automata.
 macro_rules! role {
     () => {
-        r"[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*(?:\s+[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*)*(?:\s+(?:of|at|for|in|with)\s+[^,.;:“”«»„\x22]+?)?"
+        concat!(
+            r"[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*(?:\s+[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*)*(?:\s+(?:of|at|for|in|with)\s+",
+            description!(),
+            ")?"
+        )
     };
 }
 
@@ -994,13 +998,13 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
         };
         for (n, found) in found_here.iter().enumerate() {
             order += 1.0;
-            if word_count(&found.text) < MIN_WORDS || !is_complete(found, paragraphs) {
+            let whole = word_count(&found.text);
+            if whole < MIN_WORDS || !is_complete(found, paragraphs) {
                 continue;
             }
-            let Some(text) = digest_length(&found.text) else {
+            let Some((text, words)) = digest_length(&found.text, whole) else {
                 continue;
             };
-            let words = word_count(text);
             if lead.contains(text) {
                 continue;
             }
@@ -1036,26 +1040,20 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
     })
 }
 
-/// A quotation as the digest gives it: whole when it fits in `MAX_WORDS`,
-/// else its opening sentences, as many as fit (a long statement is cut the
-/// way an editor cuts it, at a full stop). None when even the first
-/// sentence is too long.
-fn digest_length(text: &str) -> Option<&str> {
-    if word_count(text) <= MAX_WORDS {
-        return Some(text);
+/// A quotation of `words` words as the digest gives it, with its length:
+/// whole when it fits in `MAX_WORDS`, else its opening sentences, as many as
+/// fit (a long statement is cut the way an editor cuts it, at a full stop).
+/// None when even the first sentence is too long.
+fn digest_length(text: &str, words: usize) -> Option<(&str, usize)> {
+    if words <= MAX_WORDS {
+        return Some((text, words));
     }
-    let mut words = 0;
-    let mut end = 0;
-    for sentence in split_sentences(text) {
-        words += word_count(sentence);
-        if words > MAX_WORDS {
-            break;
-        }
-        // a slice of `text`: where it ends in `text`
-        end = sentence.as_ptr() as usize - text.as_ptr() as usize + sentence.len();
-    }
-    let opening = &text[..end];
-    (word_count(opening) >= MIN_WORDS && opening.ends_with(['.', '!', '?', '…'])).then_some(opening)
+    let (kept, kept_words) = sentences_within(text, MAX_WORDS);
+    let last = kept.last()?;
+    // the sentences are slices of `text`: cut where the last one ends
+    let opening = &text[..last.as_ptr() as usize - text.as_ptr() as usize + last.len()];
+    (kept_words >= MIN_WORDS && opening.ends_with(['.', '!', '?', '…']))
+        .then_some((opening, kept_words))
 }
 
 /// A quotation split by its attribution ("…,” she said. “…") continues the
