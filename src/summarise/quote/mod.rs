@@ -447,6 +447,20 @@ fn closers(open: char) -> &'static [char] {
     }
 }
 
+/// Whether the mark `c` at byte `pos` opens a quotation: it follows a
+/// space, a bracket, a dash or a colon (or starts the text) and comes right
+/// before a word (guillemets may be spaced off in the French way).
+fn opens_at(text: &str, pos: usize, c: char) -> bool {
+    let after_ok = text[pos + c.len_utf8()..]
+        .chars()
+        .next()
+        .is_some_and(|n| !n.is_whitespace() || matches!(c, '«' | '‹'));
+    let before_ok = text[..pos].chars().next_back().is_none_or(|prev| {
+        prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–' | '-' | ':' | '\u{a0}')
+    });
+    after_ok && before_ok
+}
+
 /// Finds the quotations of one paragraph, outermost first.
 fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
     // most paragraphs quote no one
@@ -459,15 +473,7 @@ fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
     while i < chars.len() {
         let (pos, c) = chars[i];
         let close = closers(c);
-        let opens_here = !close.is_empty()
-            && (i == 0 || {
-                let prev = chars[i - 1].1;
-                prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–' | '-' | ':' | '\u{a0}')
-            })
-            && chars
-                .get(i + 1)
-                .is_some_and(|&(_, n)| !n.is_whitespace() || matches!(c, '«' | '‹'));
-        if !opens_here {
+        if close.is_empty() || !opens_at(text, pos, c) {
             i += 1;
             continue;
         }
@@ -510,32 +516,73 @@ fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
     found
 }
 
-/// A quotation that runs over several paragraphs, in the press's way: each
-/// paragraph opens with the mark, only the last one closes it. Starts at
-/// paragraph `k` when `k` opens a quotation it does not close (`in_first`:
-/// the quotations closed within `k`).
+/// A quotation that runs over several paragraphs. It opens in paragraph
+/// `k` and is not closed there (`in_first`: the quotations closed within
+/// `k`); each following paragraph either reopens it, in the press's way,
+/// or closes it, where a page broke one paragraph of speech in two
+/// ("…shared: “I started with zero background.¶The projects made all the
+/// difference.” What's…").
 fn spanning_quotation(paragraphs: &[String], k: usize, in_first: &[Found]) -> Option<Found> {
     let first = &paragraphs[k];
-    let open = first.chars().next()?;
+    let (start, open) = unclosed_opening(first, in_first)?;
     let close = closers(open);
-    if close.is_empty() || in_first.iter().any(|f| f.start == 0) {
-        return None;
-    }
-    let mut parts = vec![first[open.len_utf8()..].trim()];
+    let mut parts = vec![first[start + open.len_utf8()..].trim()];
     for (m, p) in paragraphs.iter().enumerate().skip(k + 1).take(MAX_SPAN - 1) {
-        let body = p.strip_prefix(open)?;
-        match quotations(m, p).into_iter().find(|f| f.start == 0) {
-            Some(last) => {
-                parts.push(last.text.as_str());
-                return Some(Found {
-                    first: k,
-                    paragraph: m,
-                    start: 0,
-                    end: last.end,
-                    text: parts.join(" "),
-                });
+        let (text, end) = match p.strip_prefix(open) {
+            Some(body) => match quotations(m, p).into_iter().find(|f| f.start == 0) {
+                Some(last) => (last.text, last.end),
+                None => {
+                    parts.push(body.trim());
+                    continue;
+                }
+            },
+            None => {
+                // the paragraph must go on with the same sentence-ended
+                // speech and close it before anything opens
+                if !parts.last()?.ends_with(['.', '!', '?', '…']) {
+                    return None;
+                }
+                let at = closing_mark(p, open, close)?;
+                let mark = p[at..].chars().next()?;
+                (p[..at].trim().to_string(), at + mark.len_utf8())
             }
-            None => parts.push(body.trim()),
+        };
+        parts.push(&text);
+        let text = parts.join(" ");
+        return Some(Found {
+            first: k,
+            paragraph: m,
+            start,
+            end,
+            text,
+        });
+    }
+    None
+}
+
+/// The opening mark of a paragraph that no closing mark answers, with its
+/// byte offset: the first such mark outside the quotations closed within it.
+fn unclosed_opening(text: &str, closed: &[Found]) -> Option<(usize, char)> {
+    text.char_indices().find(|&(pos, c)| {
+        let close = closers(c);
+        !close.is_empty()
+            && !closed.iter().any(|f| (f.start..f.end).contains(&pos))
+            && opens_at(text, pos, c)
+            && !text[pos + c.len_utf8()..].contains(close)
+    })
+}
+
+/// Where the continuation of a broken quotation closes: the first closing
+/// mark after a sentence's end, with no mark opening before it.
+fn closing_mark(text: &str, open: char, close: &[char]) -> Option<usize> {
+    for (pos, c) in text.char_indices() {
+        if close.contains(&c) {
+            let spoken = text[..pos].trim_end();
+            return (spoken.len() == pos && spoken.ends_with(['.', '!', '?', '…', ',']))
+                .then_some(pos);
+        }
+        if c == open && opens_at(text, pos, c) {
+            return None;
         }
     }
     None
@@ -584,8 +631,21 @@ fn who_match<'h>(caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
 /// "a spokesperson for the Commission", "a spokesman for the German
 /// finance ministry" or "a senior EU official"? Then it names an
 /// organisation or a place, not the speaker. Told by the text before it:
-/// an indefinite article with no break between it and the name.
+/// an indefinite article with no break between it and the name. A
+/// description that gives way to the name ("a former nurse named Marta
+/// Kowalska") describes the speaker instead.
 fn ends_in_unnamed_description(before_name: &str) -> bool {
+    const NAMING: &[&str] = &[
+        "named", "called", "nommé", "nommée", "namens", "llamado", "llamada", "chiamato",
+        "chiamata",
+    ];
+    if before_name
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| NAMING.contains(&w))
+    {
+        return false;
+    }
     static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"(?:^|[^\p{L}])(?P<article>",
@@ -992,8 +1052,16 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
         let closed_here = quotations(k, p);
         let spanning = spanning_quotation(paragraphs, k, &closed_here);
         let next = spanning.as_ref().map_or(k + 1, |f| f.paragraph + 1);
+        // the quotations closed before one that runs on, then that one
         let found_here = match spanning {
-            Some(f) => vec![f],
+            Some(f) => {
+                let mut before: Vec<Found> = closed_here
+                    .into_iter()
+                    .filter(|c| c.end <= f.start)
+                    .collect();
+                before.push(f);
+                before
+            }
             None => closed_here,
         };
         for (n, found) in found_here.iter().enumerate() {
@@ -1520,6 +1588,48 @@ mod tests {
         let p = paras(&[
             "“We have lost three weeks of traffic to Hamburg and Gdansk, said nobody.",
             "The strike ended on Friday after the union accepted a new offer.",
+        ]);
+        assert_eq!(pick_key_quote(&p, ""), None);
+    }
+
+    #[test]
+    fn a_description_that_gives_way_to_a_name_names_the_speaker() {
+        let p = paras(&[
+            "One of the first students, a former nurse named Marta Kowalska, said: “The projects we built with real clients made all the difference for me.”",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Marta Kowalska"));
+        // a name inside the description is not the speaker's
+        let p = paras(&[
+            "A spokesman for Marta Kowalska said: “The projects we built with real clients made all the difference for me.”",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("a spokesman for Marta Kowalska"));
+    }
+
+    #[test]
+    fn a_quotation_broken_over_two_paragraphs_is_joined() {
+        // the page cut one paragraph of speech in two, mid-quotation
+        let p = paras(&[
+            "The bootcamp has a waiting list, and one of last year's students, a former nurse named Marta Kowalska shared: \"I started with no background in programming at all.",
+            "The projects we built together with real clients made all the difference for me.\" Applications close in March.",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(
+            q.text,
+            "I started with no background in programming at all. The projects we built together with real clients made all the difference for me."
+        );
+        assert_eq!(q.speaker.as_deref(), Some("Marta Kowalska"));
+        // the next paragraph opens a quotation of its own first: no join
+        let p = paras(&[
+            "A former nurse named Marta Kowalska shared: \"I started with no background in programming at all.",
+            "Her teacher said \"the projects we built with real clients made all the difference\" and left.",
+        ]);
+        assert_eq!(pick_key_quote(&p, ""), None);
+        // the first part stops mid-sentence: a stray mark, not speech
+        let p = paras(&[
+            "A former nurse named Marta Kowalska shared: \"I started with no background in",
+            "programming, and the projects with real clients made all the difference for me.\" Applications close in March.",
         ]);
         assert_eq!(pick_key_quote(&p, ""), None);
     }
