@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{NAME, VERBS, reduce_name};
+use super::names::reduce_name;
+use super::patterns::{NAME, VERBS};
 
 /// Offices a report refers back to once it has named their holder, in the
 /// languages the digest reads. Longer forms first ("prime minister" before

@@ -1,0 +1,400 @@
+//! People's names in attributions: titles and particles ("U.S. President
+//! Joe Biden" is "Joe Biden", "von der Leyen" keeps its particles),
+//! pronouns, sentence subjects and surnames completed from the article.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::patterns::{APPOSITION_AFTER, NAME};
+use crate::summarise::sentences::{is_abbreviation, split_sentences};
+
+/// Endings of compound job titles ("Finanzminister", "Regierungssprecher").
+const TITLE_ENDINGS: &[&str] = &[
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "kanzler",
+    "kanzlerin",
+    "sprecher",
+    "sprecherin",
+    "meister",
+    "meisterin",
+    "direktor",
+    "direktorin",
+    "leiter",
+    "leiterin",
+    "chef",
+    "chefin",
+    "vorsitzende",
+    "vorsitzender",
+    "ministre",
+    "président",
+    "présidente",
+    "ministro",
+    "ministra",
+];
+
+/// Small words inside names: "von der Leyen", "da Silva", "bin Salman".
+const PARTICLES: &[&str] = &[
+    "della", "del", "der", "den", "de", "van", "von", "da", "di", "du", "bin", "al", "le", "la",
+];
+
+/// Pronouns that stand for the last person named.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "il", "elle", "ils", "elles", "er", "sie", "él", "ella", "lui", "lei",
+];
+
+/// Words that are capitalised at the start of a sentence, or are job titles,
+/// and so are never the name itself.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "but",
+    "and",
+    "then",
+    "yet",
+    "so",
+    "as",
+    "also",
+    "both",
+    "still",
+    "meanwhile",
+    "however",
+    "later",
+    "earlier",
+    "speaking",
+    "asked",
+    "this",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "of",
+    "that",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "le",
+    "la",
+    "les",
+    "der",
+    "die",
+    "das",
+    "el",
+    "il",
+    "lo",
+    "los",
+    "las",
+    "un",
+    "une",
+    "ein",
+    "eine",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "secretary",
+    "secretary-general",
+    "general",
+    "gen.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "prof.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "senator",
+    "sen.",
+    "rep.",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "pope",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "chief",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "health",
+    "economy",
+    "vice",
+    "deputy",
+    "former",
+    "premier",
+    "président",
+    "präsident",
+    "kanzler",
+    "bundeskanzler",
+    "ministerin",
+    "presidente",
+    "ministro",
+    "monsieur",
+    "m.",
+    "mme",
+    "herr",
+    "frau",
+    "sr.",
+    "sra.",
+    "signor",
+    "leader",
+    "head",
+    "justice",
+    "judge",
+    "lawyer",
+    "professor",
+    "analyst",
+    "economist",
+    "officials",
+    "official",
+    "colonel",
+    "captain",
+    "admiral",
+    "sir",
+    "dame",
+    "lord",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "owner",
+    "co-owner",
+    "editor",
+    "officer",
+    "manager",
+    "expert",
+    "coach",
+    "chef",
+    "reporter",
+    "writer",
+    "author",
+    "producer",
+    "designer",
+    "engineer",
+    "partner",
+    "adviser",
+    "advisor",
+    "consultant",
+];
+
+/// Is this word (and its lower case) a title, an article or a possessive
+/// rather than part of a person's name?
+fn is_title(word: &str, lower: &str) -> bool {
+    NOT_NAMES.contains(&lower)
+        || TITLE_ENDINGS.iter().any(|e| lower.ends_with(e))
+        || word.ends_with("’s")
+        || word.ends_with("'s")
+}
+
+pub(super) fn is_pronoun(name: &str) -> bool {
+    PRONOUNS.contains(&name.to_lowercase().as_str())
+}
+
+/// Reduces "U.S. President Joe Biden" to "Joe Biden" and "Then Merkel" to
+/// "Merkel"; `None` when nothing name-like is left.
+pub(super) fn reduce_name(raw: &str) -> Option<String> {
+    let raw = raw.trim_end_matches(',');
+    // a full stop ends the sentence, unless it closes an initial or an
+    // abbreviation that belongs to the name ("Kumar B.", "King Jr.")
+    let keeps_stop = raw
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| last.ends_with('.') && !ends_sentence(last));
+    let raw = if keeps_stop {
+        raw
+    } else {
+        raw.trim_end_matches(['.', ','])
+    };
+    if is_pronoun(raw) {
+        return Some(raw.to_lowercase());
+    }
+    let mut tokens: Vec<&str> = raw.split_whitespace().collect();
+    // a full stop after a word ends a sentence, not a name: "says Dan. Here"
+    if let Some(k) = tokens.iter().position(|t| ends_sentence(t)) {
+        tokens[k] = tokens[k].trim_end_matches('.');
+        tokens.truncate(k + 1);
+    }
+    let last_title = (0..tokens.len()).rev().find(|&k| {
+        let t = tokens[k];
+        let lower = t.to_lowercase();
+        // a particle inside a name ("Ursula von der Leyen", "Marine Le
+        // Pen", "von der Leyen") is no title
+        let name_part = |j: usize| {
+            tokens
+                .get(j)
+                .is_some_and(|t: &&str| t.starts_with(char::is_uppercase) || PARTICLES.contains(t))
+        };
+        let in_name =
+            PARTICLES.contains(&lower.as_str()) && (k > 0 && name_part(k - 1) || name_part(k + 1));
+        // "Vice-President", "Deputy-Chairman": the title is the last part
+        let last_part = lower.rsplit('-').next().unwrap_or_default();
+        !in_name && (is_title(t, &lower) || NOT_NAMES.contains(&last_part))
+    });
+    let rest = match last_title {
+        Some(k) => &tokens[k + 1..],
+        None => &tokens[..],
+    };
+    // lower-case words left of the name go, except the particles it
+    // opens with ("von der Leyen"); particles after it ("Merz der
+    // „Bild“") are not part of it
+    let mut rest: Vec<&str> = rest
+        .iter()
+        .copied()
+        .skip_while(|t| t.starts_with(|c: char| !c.is_uppercase()) && !PARTICLES.contains(t))
+        .collect();
+    while rest.last().is_some_and(|t| PARTICLES.contains(t)) {
+        rest.pop();
+    }
+    if rest.is_empty() {
+        None
+    } else {
+        Some(rest.join(" "))
+    }
+}
+
+/// "Dan." ends a sentence; "K.", "Jr." and "Dr." do not.
+fn ends_sentence(token: &str) -> bool {
+    token
+        .strip_suffix('.')
+        .is_some_and(|word| !word.is_empty() && !is_abbreviation(word))
+}
+
+/// The last full name in the sentence that `text` ends in.
+pub(super) fn named_in_sentence(text: &str) -> Option<String> {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| Regex::new(NAME).expect("name pattern"));
+    let sentence = split_sentences(text).pop()?;
+    NAMED
+        .find_iter(sentence)
+        .filter_map(|m| reduce_name(m.as_str()))
+        .filter(|n| n.contains(' '))
+        .last()
+}
+
+/// Words that open the name of a body or a thing, not of a person.
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "our", "my", "its", "their", "le", "la",
+    "les", "l’", "un", "une", "der", "die", "das", "ein", "eine", "el", "los", "las", "il", "lo",
+    "gli", "uno", "una",
+];
+
+/// People the sentences of `text` open with, as the subject of a verb
+/// written in lower case ("Anna Berger, 54, has run the bakery …"), with
+/// their offsets, titles dropped. Only full names count: a single capitalised word opening
+/// a sentence is too often not a person.
+pub(super) fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^(?P<who>{NAME}){APPOSITION_AFTER}?\s+\p{{Ll}}"))
+            .expect("sentence subject pattern")
+    });
+    split_sentences(text)
+        .into_iter()
+        .filter_map(move |sentence| {
+            let raw = SUBJECT.captures(sentence)?.name("who")?.as_str();
+            // "The European Union agreed …" opens with a body, not a person
+            let first = raw.split_whitespace().next()?.to_lowercase();
+            if ARTICLES.contains(&first.as_str()) {
+                return None;
+            }
+            let name = reduce_name(raw)?;
+            let at = sentence.as_ptr() as usize - text.as_ptr() as usize;
+            name.contains(' ').then_some((at, name))
+        })
+}
+
+/// Given names taken before a surname, at most ("Nadia Nunes Cavalcante
+/// Parr").
+const GIVEN_NAMES: usize = 3;
+
+/// "Stoltenberg" becomes "Jens Stoltenberg" when the article names him in full.
+pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
+    if name.contains(' ') {
+        return name.to_string();
+    }
+    let given_name = |p: &str, at: usize| -> Option<String> {
+        // the name is a whole word ...
+        if p[at + name.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+        {
+            return None;
+        }
+        // ... after capitalised words, each followed by one space
+        let mut before = &p[..at];
+        let mut names = Vec::new();
+        while names.len() < GIVEN_NAMES {
+            let Some(trimmed) = before.strip_suffix(' ') else {
+                break;
+            };
+            let word = trimmed
+                .rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '’' | '\'' | '-')))
+                .next()?;
+            let mut chars = word.chars();
+            let capitalised =
+                chars.next().is_some_and(char::is_uppercase) && chars.next().is_some();
+            let lower = word.to_lowercase();
+            if !capitalised || is_title(word, &lower) {
+                break;
+            }
+            names.push(word);
+            before = &trimmed[..trimmed.len() - word.len()];
+        }
+        names.reverse();
+        (!names.is_empty()).then(|| names.join(" "))
+    };
+    paragraphs
+        .iter()
+        .flat_map(|p| p.match_indices(name).map(move |(at, _)| (p, at)))
+        .find_map(|(p, at)| given_name(p, at))
+        .map(|first| format!("{first} {name}"))
+        .unwrap_or_else(|| name.to_string())
+}

@@ -1,0 +1,200 @@
+//! How articles attribute speech, as regular expressions: the verbs
+//! ("said", "sagte", "a déclaré"), names and the descriptions around
+//! them, before or after a quotation, named and unnamed sources.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Verbs and phrases that attribute speech, in the languages of our sources.
+pub(super) const VERBS: &str = r"(?:has|had|have)\s+(?:said|told|written|argued|warned|noted|explained|stated|added)|said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto";
+/// Introductions that put the speaker after the verb.
+const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo)";
+/// Offices named before a person set off by commas: "the health minister,
+/// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
+const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
+
+/// A pronoun after its verb: "sagte er", "dijo él", French "a-t-elle ajouté",
+/// "ajoute-t-il", "said she".
+const INVERTED: &str = r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?)(?:[^\p{L}\p{N}_]|$)";
+/// A person's or organisation's name: capitalised words, with the usual particles.
+pub(super) const NAME: &str = r"(?:(?:von|van|de|di|da|du|del|della|der|den)\s+)*[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|della|del|der|den|de|van|von|da|di|du|bin|al|le|la))*";
+
+/// A name after the verb may follow a title written in lower case
+/// ("said Icelandic foreign minister Guðrún Jónsdóttir"); the title is
+/// dropped later by `reduce_name`.
+const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|port|union|party|police|city|state|regional|national|central|bank|opposition|government|company|army|border|fire|health|industry|labour|labor|green|for)\s+)*";
+
+/// The same pronouns as a pattern, in any case.
+const PRONOUN: &str = r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei)";
+
+// The parts of a description set off by commas ("the city's deputy mayor",
+// "NATO's secretary-general"): the word it opens with, and its text. (The
+// text is unbounded: what is searched is short, see `ATTRIBUTION_REACH`,
+// and a counted repetition would multiply the automaton's states.)
+macro_rules! determiner {
+    () => {
+        r"(?i:the|a|an|one|its|their|his|her|our|le|la|l’|der|die|el|il)\s+"
+    };
+}
+macro_rules! possessive {
+    () => {
+        r"[\p{Lu}][\p{L}.\-]*(?:’s|'s)\s+"
+    };
+}
+macro_rules! description {
+    () => {
+        r"[^,.;:“”«»„\x22]+?"
+    };
+}
+
+// A role without an article: words in lower case, then what it is of or
+// at ("chief executive of the FMB"). A name inside it ends it ("founder
+// Ben Zettler" is a name with its title, not a description). Words are
+// told by their first letter (ASCII or Latin-1), not by Unicode classes,
+// which would make the patterns that use this much bigger automata.
+macro_rules! role {
+    () => {
+        concat!(
+            r"[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*(?:\s+[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*)*(?:\s+(?:of|at|for|in|with)\s+",
+            description!(),
+            ")?"
+        )
+    };
+}
+
+/// A description put before a name: "the city's deputy mayor, ".
+const APPOSITION: &str = concat!(
+    "(?:(?:",
+    determiner!(),
+    description!(),
+    ",?|",
+    possessive!(),
+    description!(),
+    r",)\s+)"
+);
+
+/// What follows a name before the verb: a description set off by commas
+/// ("Martin Daly, the federation's youngest board member, said"; "Brian
+/// Berry, chief executive of the FMB, said"), an age, alone or before a
+/// description ("Anna Berger, 54, said"; "…, 54, a teacher, said"), or a
+/// party or country in brackets ("Anna Berger (Greens) said").
+pub(super) const APPOSITION_AFTER: &str = concat!(
+    r"(?:\s*,\s+(?:\d{1,3},\s+)?(?:(?:",
+    determiner!(),
+    "|",
+    possessive!(),
+    ")",
+    description!(),
+    "|",
+    role!(),
+    r"),|\s*,\s+\d{1,3},|\s+\([^()]{1,40}\))"
+);
+
+/// "– Anna Berger, commuter": a quotation signed after a dash, right after
+/// it or on the line below (group `who7`).
+fn signed_with_a_dash() -> String {
+    format!(r"[—–-]\s*(?P<who7>{NAME})\s*(?:[,(]|$)")
+}
+
+/// German wire copy's "„…“, so Wirtschaftsminister Robert Habeck": "so"
+/// right after the quotation, then the speaker and the sentence's end
+/// (group `who9`).
+fn german_so() -> String {
+    format!(
+        r"so\s+(?:(?i:der|die)\s+)?(?P<who9>{NAME})\s*(?:[.,;]|$|\s+(?:am|im|bei|in|auf|gegenüber|nach|vor|zu|zum|zur)\s)"
+    )
+}
+
+pub(super) static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:the|el|la|le|il|der|die)\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE})(?:\s+(?i:of|for|at|del|de|du|des|der|di|della)\s+(?:(?i:the|la|le|el)\s+)?{NAME})?,\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|{so}|{signed})",
+        so = german_so(),
+        signed = signed_with_a_dash()
+    ))
+    .expect("after-quote attribution pattern")
+});
+
+pub(super) static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}){APPOSITION_AFTER}?)\s*[:,]?\s*$"
+    ))
+    .expect("before-quote attribution pattern")
+});
+
+pub(super) static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{OFFICE})[^,.;:]{{0,40}}?,\s+(?P<who6>{NAME})\s*,|(?P<who>{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})"
+    ))
+    .expect("speaker mention pattern")
+});
+
+/// The indefinite articles that open an unnamed source's description.
+macro_rules! indefinite {
+    () => {
+        r"(?i:a|an|one|un|une|ein|eine|uno|una)"
+    };
+}
+
+/// A source the article does not name: "a senior EU diplomat", "one
+/// tester", "a resident of the town", "a source familiar with the talks",
+/// "un diplomate européen", "ein Sprecher des Ministeriums". Up to three
+/// words may describe the person before the noun, and a short phrase may
+/// place them after it. (Nouns are matched in the case they are written in,
+/// and the words around them by what they are not: both keep the pattern
+/// small to compile.)
+const UNNAMED: &str = concat!(
+    indefinite!(),
+    r"\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|conseill(?:er|ère)|Berater(?:in)?|asesora?|consigliere|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?"
+);
+
+/// An indefinite article and what follows it up to the end of the text,
+/// with no break: the description of an unnamed source that a name inside
+/// it belongs to ("a spokesperson for the Commission").
+pub(super) static UNNAMED_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[^\p{L}])(?P<article>",
+        indefinite!(),
+        r")\s+(?P<next>[^\s,.;:“”«»„\x22]+)[^,.;:“”«»„\x22]*$",
+    ))
+    .expect("unnamed description pattern")
+});
+
+/// An organisation speaking as itself: "the ministry", "the Kremlin",
+/// "the Dutch government". The definite article, then up to three
+/// capitalised words and a common noun for a body, or one to four
+/// capitalised words alone.
+const ORGANISATION: &str = r"(?i:the)\s+(?:(?:[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:ministry|government|commission|company|police|army|military|council|court|bank|agency|embassy|office|presidency|parliament|union|party|department|prosecutors?|group|firm|federation|association|institute|organi[sz]ation|authority|authorities|regulator|spokesperson)|[\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'\-]*){0,3})";
+
+/// An unnamed source beside the quotation: after it ("…,” a senior EU
+/// diplomat said; "…,” said one official) or introducing it ("One tester
+/// noted, “…”").
+pub(super) static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+(?P<who2>{UNNAMED}|{ORGANISATION})(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives}|in)(?-u:\b)))",
+        relatives = RELATIVES.join("|")
+    ))
+    .expect("unnamed source after a quotation")
+});
+
+pub(super) static UNNAMED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}\s*[:,]?\s*$"
+    ))
+    .expect("unnamed source before a quotation")
+});
+
+/// Words that open a clause after a noun, not describe it.
+pub(super) const RELATIVES: &[&str] = &[
+    "who", "whom", "whose", "that", "which", "qui", "que", "der", "die", "das", "che", "quien",
+];
+
+/// A signature line under a quotation: "— Kanhaiya Kumar, Content Creator",
+/// "Doug McMillon, CEO of Walmart (on the earnings call)".
+pub(super) static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:{signed}|(?P<who>{NAME})\s*,)",
+        signed = signed_with_a_dash()
+    ))
+    .expect("signature pattern")
+});

@@ -1,0 +1,267 @@
+//! Who said a quotation: the attribution beside it, a signature line,
+//! a pronoun or an office resolved to the person the article named, or a
+//! source it describes without naming.
+
+use super::marks::{Found, OPENING_MARKS};
+use super::names::{full_name, is_pronoun, named_in_sentence, reduce_name, sentence_subjects};
+use super::office;
+use super::patterns::{
+    AFTER, BEFORE, MENTION, RELATIVES, SIGNATURE, UNNAMED_AFTER, UNNAMED_BEFORE,
+    UNNAMED_DESCRIPTION,
+};
+use crate::text::word_count;
+
+pub(super) fn who(caps: &regex::Captures<'_>) -> Option<String> {
+    who_match(caps).map(|m| m.as_str().trim().to_string())
+}
+
+fn who_match<'h>(caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
+    [
+        "who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9",
+    ]
+    .into_iter()
+    .find_map(|group| caps.name(group))
+}
+
+/// Is a capitalised name part of an unnamed person's description, as in
+/// "a spokesperson for the Commission", "a spokesman for the German
+/// finance ministry" or "a senior EU official"? Then it names an
+/// organisation or a place, not the speaker. Told by the text before it:
+/// an indefinite article with no break between it and the name. A
+/// description that gives way to the name ("a former nurse named Marta
+/// Kowalska") describes the speaker instead.
+fn ends_in_unnamed_description(before_name: &str) -> bool {
+    const NAMING: &[&str] = &[
+        "named", "called", "nommé", "nommée", "namens", "llamado", "llamada", "chiamato",
+        "chiamata",
+    ];
+    if before_name
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| NAMING.contains(&w))
+    {
+        return false;
+    }
+    // French "a déclaré", "a dit": an auxiliary verb, not an article
+    UNNAMED_DESCRIPTION.captures(before_name).is_some_and(|c| {
+        let next = &c["next"];
+        !(&c["article"] == "a" && (next.ends_with('é') || matches!(next, "dit" | "écrit")))
+    })
+}
+
+/// Names spoken of as sources before `(paragraph, offset)`, most recent
+/// last; in the quotation's own paragraph also a person a sentence opens
+/// with ("Anna Berger runs the depot. “…,” she says").
+fn speakers_before(paragraphs: &[String], paragraph: usize, offset: usize) -> Vec<String> {
+    let mut names = Vec::new();
+    for (k, p) in paragraphs.iter().enumerate().take(paragraph + 1) {
+        let text = &p[..if k == paragraph { offset } else { p.len() }];
+        let mut found: Vec<(usize, String)> = MENTION
+            .captures_iter(text)
+            .filter_map(|caps| {
+                let name = who(&caps).as_deref().and_then(reduce_name)?;
+                Some((caps.get(0)?.start(), name))
+            })
+            .filter(|(_, name)| !is_pronoun(name))
+            .collect();
+        if k == paragraph {
+            found.extend(sentence_subjects(text));
+            found.sort_by_key(|(at, _)| *at);
+        }
+        names.extend(found.into_iter().map(|(_, name)| name));
+    }
+    names
+}
+
+/// Longest signature line, in words.
+const SIGNATURE_WORDS: usize = 15;
+
+/// The full name a signature line gives, if it is one.
+pub(super) fn signature(line: &str) -> Option<String> {
+    if word_count(line) > SIGNATURE_WORDS {
+        return None;
+    }
+    let name = SIGNATURE
+        .captures(line)
+        .and_then(|c| who(&c))
+        .as_deref()
+        .and_then(reduce_name)?;
+    name.contains(' ').then_some(name)
+}
+
+/// Does this page sign its quotations on the line above them rather than
+/// below? Counted over its signature lines: more of them open a quotation
+/// ("Jane Roe, economist" then "“…”") than close one ("“…”" then "Jane
+/// Roe, economist"). In a run of signed quotations each line sits between
+/// two quotations, so only the ends of the run tell.
+fn signatures_go_above(paragraphs: &[String]) -> bool {
+    let opens = |p: &str| p.trim_start().starts_with(OPENING_MARKS);
+    let closes = |p: &str| {
+        p.trim_end()
+            .trim_end_matches('.')
+            .ends_with(['”', '"', '»', '«', '’', '“'])
+    };
+    let (mut above, mut below) = (0, 0);
+    for (i, line) in paragraphs.iter().enumerate() {
+        if signature(line).is_none() {
+            continue;
+        }
+        above += usize::from(paragraphs.get(i + 1).is_some_and(|p| opens(p)));
+        below += usize::from(i > 0 && closes(&paragraphs[i - 1]));
+    }
+    above > below
+}
+
+/// Bytes either side of a quotation searched for its attribution.
+pub(super) const ATTRIBUTION_REACH: usize = 240;
+
+/// Who said a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Speaker {
+    pub(super) name: String,
+    /// False for a source the article leaves unnamed ("a senior diplomat").
+    pub(super) named: bool,
+}
+
+/// The speaker of a quotation: a person the article names, else a source
+/// it describes without naming.
+pub(super) fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<Speaker> {
+    let (before, after) = beside(found, paragraphs);
+    if let Some(name) = named_speaker_of(found, paragraphs, before, after) {
+        return Some(Speaker { name, named: true });
+    }
+    // "…," the chancellor said: the person the article named with that office
+    if let Some(name) = office::office_beside(before, after)
+        .and_then(|office| office::holder(&office, paragraphs, found.first, found.start))
+    {
+        return Some(Speaker {
+            name: full_name(&name, paragraphs),
+            named: true,
+        });
+    }
+    let caps = UNNAMED_AFTER
+        .captures(after)
+        .or_else(|| UNNAMED_BEFORE.captures(before))?;
+    let phrase = who(&caps)?;
+    // the word after the noun may open a clause rather than describe the
+    // source: "a recent graduate who asked not to be named"
+    let phrase = match phrase.rsplit_once(' ') {
+        Some((head, last)) if RELATIVES.contains(&last.to_lowercase().as_str()) => head,
+        _ => phrase.as_str(),
+    };
+    // a description, not a name: it reads in lower case after a dash
+    let mut chars = phrase.chars();
+    let name = chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())?;
+    Some(Speaker { name, named: false })
+}
+
+/// The text either side of a quotation that an attribution may sit in: a
+/// sentence's worth of its own paragraph (all the patterns need to see),
+/// or the end of the paragraph before when that leads into it ("The
+/// minister said:").
+pub(super) fn beside<'a>(found: &Found, paragraphs: &'a [String]) -> (&'a str, &'a str) {
+    let after = &paragraphs[found.paragraph][found.end..];
+    let mut before = &paragraphs[found.first][..found.start];
+    if before.trim().is_empty() && found.first > 0 {
+        let previous = paragraphs[found.first - 1].trim_end();
+        if previous.ends_with([':', ',']) {
+            before = previous;
+        }
+    }
+    let after = &after[..after.floor_char_boundary(ATTRIBUTION_REACH)];
+    let before =
+        &before[before.ceil_char_boundary(before.len().saturating_sub(ATTRIBUTION_REACH))..];
+    (before, after)
+}
+
+/// A named speaker, from the lines around the quotation or the
+/// attribution `beside` it.
+fn named_speaker_of(
+    found: &Found,
+    paragraphs: &[String],
+    before: &str,
+    after: &str,
+) -> Option<String> {
+    // "The minister said:", "According to Gallagher," or "Uli Lorimer,
+    // Director of Horticulture:" closing the paragraph before the quotation
+    if paragraphs[found.first][..found.start].trim().is_empty() && found.first > 0 {
+        let previous = paragraphs[found.first - 1].trim_end();
+        if let Some(name) = signature(previous) {
+            // ending in a colon, or a heading over the quotation ("Lawrence
+            // Yun, NAR Chief Economist") on a page that signs above
+            if previous.ends_with(':')
+                || !previous.ends_with(['.', '!', '?', '”', '"', '»'])
+                    && signatures_go_above(paragraphs)
+            {
+                return Some(name);
+            }
+        }
+    }
+    // a testimonial signed on the line below: "Jim Long, Managing Partner"
+    if paragraphs[found.paragraph][found.end..].trim().is_empty()
+        && let Some(name) = paragraphs
+            .get(found.paragraph + 1)
+            .and_then(|next| signature(next))
+    {
+        return Some(name);
+    }
+    // an attribution sits right next to the quotation
+    // (`lead_in`: the words before a pronoun that introduces the quotation)
+    // (a name inside an unnamed source's description is not the speaker)
+    let (raw, lead_in) = match AFTER.captures(after).as_ref().and_then(who_match) {
+        Some(m) if ends_in_unnamed_description(&after[..m.start()]) => return None,
+        Some(m) => (m.as_str().trim().to_string(), None),
+        None => {
+            let caps = BEFORE.captures(before)?;
+            let m = who_match(&caps)?;
+            if ends_in_unnamed_description(&before[..m.start()]) {
+                return None;
+            }
+            let at = caps.name("who").map_or(0, |m| m.start());
+            (m.as_str().trim().to_string(), Some(&before[..at]))
+        }
+    };
+    let name = reduce_name(&raw)?;
+    let name = if is_pronoun(&name) {
+        // "Henry David Thoreau is as relevant as ever when he writes, “…”":
+        // the person named earlier in the same sentence, else the last
+        // person quoted or named as a source (or opening a sentence of this
+        // paragraph), else one opening a sentence of the paragraph before
+        lead_in
+            .and_then(named_in_sentence)
+            .or_else(|| {
+                speakers_before(paragraphs, found.first, found.start)
+                    .into_iter()
+                    .rev()
+                    .find(|n| n.contains(' ') || n.chars().skip(1).any(|c| c.is_lowercase()))
+            })
+            .or_else(|| {
+                let previous = paragraphs.get(found.first.checked_sub(1)?)?;
+                sentence_subjects(previous).last().map(|(_, name)| name)
+            })?
+    } else {
+        name
+    };
+    Some(full_name(&name, paragraphs))
+}
+
+/// A quotation split by its attribution ("…,” she said. “…") continues the
+/// speaker of the part before it.
+pub(super) fn split_speaker(
+    earlier: &[Found],
+    found: &Found,
+    paragraphs: &[String],
+) -> Option<Speaker> {
+    let previous = earlier.last()?;
+    if previous.paragraph != found.first {
+        return None;
+    }
+    let between = &paragraphs[found.first][previous.end..found.start];
+    if word_count(between) > 8 || !AFTER.is_match(between) {
+        return None;
+    }
+    speaker_of(previous, paragraphs)
+        .or_else(|| split_speaker(&earlier[..earlier.len() - 1], previous, paragraphs))
+}
