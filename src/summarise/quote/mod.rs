@@ -9,7 +9,7 @@ mod patterns;
 mod speaker;
 
 use crate::model::Quote;
-use crate::summarise::sentences::sentences_within;
+use crate::summarise::sentences::{sentences_within, split_sentences};
 use crate::text::word_count;
 
 use marks::{Found, is_complete, quotations, spanning_quotation};
@@ -54,7 +54,7 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
         for (n, found) in found_here.iter().enumerate() {
             order += 1.0;
             let whole = word_count(&found.text);
-            if whole < MIN_WORDS || !is_complete(found, paragraphs) {
+            if whole < MIN_WORDS || !is_complete(found, paragraphs) || only_asks(&found.text) {
                 continue;
             }
             let Some((text, words)) = digest_length(&found.text, whole) else {
@@ -93,6 +93,15 @@ pub fn pick_key_quote(paragraphs: &[String], lead: &str) -> Option<Quote> {
         text,
         speaker: Some(speaker),
     })
+}
+
+/// A quotation made only of questions asks rather than says: an
+/// interviewer's question, a reader's query ("X said when asked, “What is
+/// the one piece of advice you would give?”").
+fn only_asks(text: &str) -> bool {
+    split_sentences(text)
+        .iter()
+        .all(|s| s.trim_end().ends_with('?'))
 }
 
 /// A quotation of `words` words as the digest gives it, with its length:
@@ -562,6 +571,30 @@ mod tests {
             "The strike ended on Friday after the union accepted a new offer.",
         ]);
         assert_eq!(pick_key_quote(&p, ""), None);
+    }
+
+    #[test]
+    fn a_surname_alone_takes_the_full_name_with_its_initials() {
+        let p = paras(&[
+            "The trial's lead author, Elizabeth A. Hoge of Georgetown University, followed 276 adults for two months.",
+            "“The FDA would never approve a drug based on such a clinical trial design,” said Hoge.",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Elizabeth A. Hoge"));
+    }
+
+    #[test]
+    fn a_quotation_that_only_asks_is_no_key_quote() {
+        let p = paras(&[
+            "Steve Rowe said when asked, “What is the one piece of advice you would give to a founder?”",
+        ]);
+        assert_eq!(pick_key_quote(&p, ""), None);
+        // a question answered in the same quotation says something
+        let p = paras(&[
+            "“Why should the taxpayers pay for the banks? They will not, and I will see to it before the summer,” said Anna Berg.",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Anna Berg"));
     }
 
     #[test]

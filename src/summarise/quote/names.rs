@@ -354,6 +354,16 @@ pub(super) fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, Stri
 /// Parr").
 const GIVEN_NAMES: usize = 3;
 
+/// The initial `text` ends with, as a word of its own: "A." in "Elizabeth
+/// A." (not the end of "U.S." or of "Mr.").
+fn initial_at_end(text: &str) -> Option<&str> {
+    let mut chars = text.char_indices().rev();
+    let (_, stop) = chars.next()?;
+    let (at, letter) = chars.next()?;
+    let starts_word = chars.next().is_none_or(|(_, c)| c == ' ');
+    (stop == '.' && letter.is_uppercase() && starts_word).then(|| &text[at..])
+}
+
 /// "Stoltenberg" becomes "Jens Stoltenberg" when the article names him in full.
 pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
     if name.contains(' ') {
@@ -368,23 +378,29 @@ pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
         {
             return None;
         }
-        // ... after capitalised words, each followed by one space
+        // ... after capitalised words and initials ("Elizabeth A. Hoge"),
+        // each followed by one space
         let mut before = &p[..at];
         let mut names = Vec::new();
         while names.len() < GIVEN_NAMES {
             let Some(trimmed) = before.strip_suffix(' ') else {
                 break;
             };
-            let word = trimmed
-                .rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '’' | '\'' | '-')))
-                .next()?;
-            let mut chars = word.chars();
-            let capitalised =
-                chars.next().is_some_and(char::is_uppercase) && chars.next().is_some();
-            let lower = word.to_lowercase();
-            if !capitalised || is_title(word, &lower) {
-                break;
-            }
+            let word = match initial_at_end(trimmed) {
+                Some(initial) => initial,
+                None => {
+                    let word = trimmed
+                        .rsplit(|c: char| !(c.is_alphabetic() || matches!(c, '’' | '\'' | '-')))
+                        .next()?;
+                    let mut chars = word.chars();
+                    let capitalised =
+                        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some();
+                    if !capitalised || is_title(word, &word.to_lowercase()) {
+                        break;
+                    }
+                    word
+                }
+            };
             names.push(word);
             before = &trimmed[..trimmed.len() - word.len()];
         }
@@ -397,4 +413,18 @@ pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
         .find_map(|(p, at)| given_name(p, at))
         .map(|first| format!("{first} {name}"))
         .unwrap_or_else(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_initial_is_a_single_capital_and_a_full_stop() {
+        assert_eq!(initial_at_end("lead author Elizabeth A."), Some("A."));
+        assert_eq!(initial_at_end("A."), Some("A."));
+        for not_one in ["the U.S.", "said Mr.", "Elizabeth A", "a."] {
+            assert_eq!(initial_at_end(not_one), None, "{not_one}");
+        }
+    }
 }
