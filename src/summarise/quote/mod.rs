@@ -584,6 +584,24 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_alone_takes_the_surname_the_article_gave_it() {
+        let p = paras(&[
+            "Deputy Editor Katie Bandurski has tested the service every month since May.",
+            "“One other cool aspect of the club is that these titles are not the hardbacks you find in every shop,” says Katie.",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Katie Bandurski"));
+        // a brand before its product is no given name before a surname
+        let p = paras(&[
+            "For less money we recommend the Suunto Run, or a Suunto Run paired with a chest strap.",
+            "Best beginner watch: Suunto Run",
+            "“There are numerous challenges in forming an elevation profile over a long route,” says Suunto.",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Suunto"));
+    }
+
+    #[test]
     fn a_quotation_that_only_asks_is_no_key_quote() {
         let p = paras(&[
             "Steve Rowe said when asked, “What is the one piece of advice you would give to a founder?”",

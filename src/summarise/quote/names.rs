@@ -407,12 +407,86 @@ pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
         names.reverse();
         (!names.is_empty()).then(|| names.join(" "))
     };
-    paragraphs
-        .iter()
-        .flat_map(|p| p.match_indices(name).map(move |(at, _)| (p, at)))
+    let mentions = || {
+        paragraphs
+            .iter()
+            .flat_map(|p| p.match_indices(name).map(move |(at, _)| (p, at)))
+    };
+    mentions()
         .find_map(|(p, at)| given_name(p, at))
         .map(|first| format!("{first} {name}"))
+        .or_else(|| {
+            let full = mentions()
+                .find_map(|(p, at)| surname_after(p, at, name))
+                .map(|last| format!("{name} {last}"))?;
+            // a thing, not a person, when the article writes it after an
+            // article anywhere ("the Suunto Run")
+            let a_thing = paragraphs.iter().any(|p| {
+                p.match_indices(&full)
+                    .any(|(at, _)| after_article(&p[..at]))
+            });
+            (!a_thing).then_some(full)
+        })
         .unwrap_or_else(|| name.to_string())
+}
+
+/// Does `before` end in an article ("the", "a", "der" …)?
+fn after_article(before: &str) -> bool {
+    let word = before.trim_end().rsplit(' ').next().unwrap_or_default();
+    ARTICLES.contains(&word.to_lowercase().as_str())
+}
+
+/// The surname after a given name the article also uses alone ("says
+/// Katie" after "Deputy Editor Katie Bandurski"): capitalised words and
+/// initials right after the mention at `at`, each after one space. A
+/// mention after an article names a thing ("The Joel Test"), and a
+/// possessive ends the name ("Tiffany Waldorf's husband").
+fn surname_after(p: &str, at: usize, name: &str) -> Option<String> {
+    let before = &p[..at];
+    if before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        || after_article(before)
+    {
+        return None;
+    }
+    let mut rest = &p[at + name.len()..];
+    let mut names = Vec::new();
+    while names.len() < GIVEN_NAMES {
+        let Some(next) = rest.strip_prefix(' ') else {
+            break;
+        };
+        let word = next
+            .split(|c: char| !(c.is_alphabetic() || matches!(c, '’' | '\'' | '-' | '.')))
+            .next()
+            .unwrap_or_default();
+        let possessive = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"));
+        let bare = possessive.unwrap_or(word).trim_end_matches('.');
+        // capitalised, not an acronym ("CEO")
+        let capitalised =
+            bare.starts_with(char::is_uppercase) && bare.chars().skip(1).any(char::is_lowercase);
+        let initial = initial_at_end(word) == Some(word) && word.len() == 2;
+        if initial {
+            names.push(word);
+            rest = &next[word.len()..];
+            continue;
+        }
+        if !capitalised || is_title(bare, &bare.to_lowercase()) {
+            break;
+        }
+        names.push(bare);
+        // a full stop or a possessive after the word ends the name
+        if possessive.is_some() || word.ends_with('.') {
+            break;
+        }
+        rest = &next[word.len()..];
+    }
+    // initials alone are no surname
+    while names.last().is_some_and(|n| n.ends_with('.')) {
+        names.pop();
+    }
+    (!names.is_empty()).then(|| names.join(" "))
 }
 
 #[cfg(test)]
