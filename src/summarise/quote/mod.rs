@@ -602,6 +602,32 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_may_stand_between_speaker_and_verb() {
+        const QUOTE: &str =
+            "“We will not approve a terminal that doubles the lorry traffic through the old town,”";
+        let cases = [
+            ("Anna Berg also said", "Anna Berg"),
+            ("Anna Berg later told reporters", "Anna Berg"),
+            ("Anna Berg has repeatedly warned", "Anna Berg"),
+            ("Anna Berg was quoted as saying", "Anna Berg"),
+            ("she reportedly said", "Anna Berg"),
+        ];
+        for (attribution, speaker) in cases {
+            let p = paras(&[
+                "Anna Berg, who chairs the harbour committee, called a vote on the new container terminal for Monday.",
+                &format!("{QUOTE} {attribution}."),
+            ]);
+            let q = pick_key_quote(&p, "").unwrap_or_else(|| panic!("{attribution}"));
+            assert_eq!(q.speaker.as_deref(), Some(speaker), "{attribution}");
+        }
+        let p = paras(&[
+            "« Nous ne laisserons pas nos ports seuls face à cette concurrence déloyale », a également déclaré Marie Dubois.",
+        ]);
+        let q = pick_key_quote(&p, "").unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Marie Dubois"));
+    }
+
+    #[test]
     fn a_quotation_that_only_asks_is_no_key_quote() {
         let p = paras(&[
             "Steve Rowe said when asked, “What is the one piece of advice you would give to a founder?”",

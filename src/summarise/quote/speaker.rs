@@ -42,10 +42,16 @@ fn ends_in_unnamed_description(before_name: &str) -> bool {
     {
         return false;
     }
-    // French "a déclaré", "a dit": an auxiliary verb, not an article
+    // French "a déclaré", "a dit", "a également dit": an auxiliary verb,
+    // not an article
     UNNAMED_DESCRIPTION.captures(before_name).is_some_and(|c| {
         let next = &c["next"];
-        !(&c["article"] == "a" && (next.ends_with('é') || matches!(next, "dit" | "écrit")))
+        !(&c["article"] == "a"
+            && (next.ends_with('é')
+                || matches!(
+                    next,
+                    "dit" | "écrit" | "également" | "aussi" | "encore" | "ensuite"
+                )))
     })
 }
 
