@@ -628,6 +628,87 @@ mod tests {
     }
 
     #[test]
+    fn attributions_of_the_european_press() {
+        // (the person introduced with an office and no article, the
+        // quotation, the attributions after it)
+        let cases: [(&str, &str, &[&str]); 5] = [
+            (
+                "Anna Berg, the mayor of Rotterdam, called a vote on the new container terminal for Monday.",
+                "“We will not approve a terminal that doubles the lorry traffic through the old town,”",
+                &[
+                    "Berg tweeted.",
+                    "Berg vowed.",
+                    "Berg pointed out.",
+                    "Berg cautioned.",
+                ],
+            ),
+            (
+                "Anna Berg, Bürgermeisterin von Rotterdam, hat die Abstimmung über das neue Terminal für Montag angesetzt.",
+                "„Wir werden kein Terminal genehmigen, das den Lastwagenverkehr durch die Altstadt verdoppelt“,",
+                &[
+                    "sagte Berg der Deutschen Presse-Agentur.",
+                    "sagte die Bürgermeisterin.",
+                    "sagte sie.",
+                    "räumte Berg ein.",
+                    "schrieb Berg auf X.",
+                ],
+            ),
+            (
+                "Anna Berg, alcaldesa de Róterdam, convocó para el lunes la votación sobre la nueva terminal.",
+                "«No aprobaremos una terminal que duplique el tráfico de camiones por el casco antiguo»,",
+                &["explicó la alcaldesa.", "declaró Berg.", "sostuvo Berg."],
+            ),
+            (
+                "Anna Berg, sindaca di Rotterdam, ha convocato per lunedì il voto sul nuovo terminal container.",
+                "«Non approveremo un terminal che raddoppia il traffico dei camion nel centro storico»,",
+                &[
+                    "ha detto Berg al Corriere della Sera.",
+                    "ha sottolineato la sindaca.",
+                    "ha ribadito Berg.",
+                ],
+            ),
+            (
+                "Anna Berg, maire de Rotterdam, a convoqué pour lundi le vote sur le nouveau terminal à conteneurs.",
+                "« Nous n’approuverons pas un terminal qui double le trafic des camions dans la vieille ville »,",
+                &["a-t-elle ajouté.", "a reconnu Berg.", "a rappelé la maire."],
+            ),
+        ];
+        for (intro, quotation, attributions) in cases {
+            for attribution in attributions {
+                let p = paras(&[intro, &format!("{quotation} {attribution}")]);
+                let q = pick_key_quote(&p, "").unwrap_or_else(|| panic!("{attribution}"));
+                assert_eq!(q.speaker.as_deref(), Some("Anna Berg"), "{attribution}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_person_speaks_for_an_organisation_a_plural_possessive_for_nobody() {
+        for (intro, speaker) in [
+            (
+                "Certified Financial Planner Marguerita M. Cheng of Annuity.org confirms,",
+                "Marguerita M. Cheng",
+            ),
+            (
+                "Andrew Bailey of the Bank of England said:",
+                "Andrew Bailey",
+            ),
+        ] {
+            let p = paras(&[&format!(
+                "{intro} “Some misconceptions about millennials are that they do not plan their finances at all.”"
+            )]);
+            let q = pick_key_quote(&p, "").unwrap_or_else(|| panic!("{intro}"));
+            assert_eq!(q.speaker.as_deref(), Some(speaker));
+        }
+        // "claims" is a noun here, and "Companies’" no name
+        let p = paras(&[
+            "Companies’ claims about battery life assume standard GPS tracking alone.",
+            "“There are numerous challenges in forming an elevation profile over a long trail run,” they said.",
+        ]);
+        assert_eq!(pick_key_quote(&p, ""), None);
+    }
+
+    #[test]
     fn a_quotation_that_only_asks_is_no_key_quote() {
         let p = paras(&[
             "Steve Rowe said when asked, “What is the one piece of advice you would give to a founder?”",

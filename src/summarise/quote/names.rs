@@ -234,6 +234,8 @@ fn is_title(word: &str, lower: &str) -> bool {
         || TITLE_ENDINGS.iter().any(|e| lower.ends_with(e))
         || word.ends_with("’s")
         || word.ends_with("'s")
+        // a plural's possessive: "Companies’ claims"
+        || word.ends_with(['’', '\''])
 }
 
 pub(super) fn is_pronoun(name: &str) -> bool {
@@ -263,6 +265,15 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
         tokens[k] = tokens[k].trim_end_matches('.');
         tokens.truncate(k + 1);
     }
+    // an article after a name opens the next phrase ("sagte Berg der
+    // Deutschen Presse-Agentur", "ha detto Berg al Corriere"), unless a
+    // particle leads into it ("von der Leyen", "Van der Bellen")
+    if let Some(k) = (1..tokens.len()).find(|&k| {
+        matches!(tokens[k], "der" | "den" | "al")
+            && !PARTICLES.contains(&tokens[k - 1].to_lowercase().as_str())
+    }) {
+        tokens.truncate(k);
+    }
     let last_title = (0..tokens.len()).rev().find(|&k| {
         let t = tokens[k];
         let lower = t.to_lowercase();
@@ -275,9 +286,12 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
         };
         let in_name =
             PARTICLES.contains(&lower.as_str()) && (k > 0 && name_part(k - 1) || name_part(k + 1));
+        // so is an initial between names ("Marguerita M. Cheng"), which
+        // opening a name is French "M." for "Monsieur"
+        let initial = k > 0 && name_part(k - 1) && name_part(k + 1) && initial_at_end(t) == Some(t);
         // "Vice-President", "Deputy-Chairman": the title is the last part
         let last_part = lower.rsplit('-').next().unwrap_or_default();
-        !in_name && (is_title(t, &lower) || NOT_NAMES.contains(&last_part))
+        !in_name && !initial && (is_title(t, &lower) || NOT_NAMES.contains(&last_part))
     });
     let rest = match last_title {
         Some(k) => &tokens[k + 1..],

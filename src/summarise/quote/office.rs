@@ -10,14 +10,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::reduce_name;
-use super::patterns::{NAME, VERBS};
+use super::patterns::{CAPITALISED_NAME, NAME, VERBS};
 
 /// Offices a report refers back to once it has named their holder, in the
 /// languages the digest reads. Longer forms first ("prime minister" before
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaco|portavoce)"
+        r"(?i:prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce)"
     };
 }
 
@@ -69,7 +69,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d')\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>{NAME})|(?P<w2>{NAME}),\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)"
+        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d')\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME}),\s+(?:(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)"
     ))
     .expect("office holder pattern")
 });
@@ -210,8 +210,25 @@ mod tests {
         .map(String::from)
         .to_vec();
         let at = paragraphs[2].len();
-        // an office with its department before the name
+        // an office with its department before the name; an office after
+        // the name without an article; a name with two particles after the
+        // office
         for (text, office, name) in [
+            (
+                "Anna Berg, Bürgermeisterin von Rotterdam, rief zur Abstimmung.",
+                "bürgermeisterin",
+                "Anna Berg",
+            ),
+            (
+                "Anna Berg, alcaldesa de Róterdam, convocó la votación.",
+                "alcaldesa",
+                "Anna Berg",
+            ),
+            (
+                "Kommissionspräsidentin von der Leyen reiste nach Kyjiw.",
+                "präsidentin",
+                "von der Leyen",
+            ),
             (
                 "El ministro de Economía, Carlos Cuerpo, presentó los presupuestos.",
                 "ministro",
@@ -240,6 +257,9 @@ mod tests {
             Some("Lars Klingbeil")
         );
         assert_eq!(holder("mayor", &paragraphs, 2, at), None);
+        // a place after the office is no name
+        let p = vec!["La alcaldesa de Róterdam convocó la votación.".to_string()];
+        assert_eq!(holder("alcaldesa", &p, 0, p[0].len()), None);
         // only what comes before the quotation counts
         assert_eq!(holder("chancellor", &paragraphs, 0, 0), None);
     }

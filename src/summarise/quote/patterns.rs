@@ -22,7 +22,7 @@ pub(super) const VERBS: &str = concat!(
     r"\s+)?(?:(?:has|had|have)\s+(?:",
     adverb!(),
     r"\s+)?(?:said|told|written|argued|warned|noted|explained|stated|added)|(?:was|is)\s+quoted\s+as\s+saying|a\s+(?:également|aussi|encore|ensuite)\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|souligné|assuré|indiqué|précisé)|",
-    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto",
+    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|claimed|claims|vowed|vows|pledged|pledges|responded|responds|answered|cautioned|cautions|urged|urges|suggested|suggests|predicted|predicts|complained|complains|posted|tweeted|joked|quipped|maintained|maintains|reiterated|reiterates|countered|retorted|confirmed|confirms|testified|lamented|laments|boasted|pointed\s+out|points\s+out|recounted|schrieb|ergänzte|räumte|mahnte|fügte|teilte|unterstrich|versicherte|bekräftigte|kündigte|twitterte|declaró|sostuvo|agregó|manifestó|insistió|recalcó|apuntó|comentó|reconoció|precisó|concluyó|escribió|ha\s+indicado|ha\s+ribadito|ha\s+commentato|ha\s+avvertito|ha\s+precisato|ha\s+scritto|ha\s+concluso|ha\s+assicurato|ha\s+annunciato|ha\s+ammesso|ha\s+evidenziato|afferma|sottolinea|aggiunge|commenta|a\s+prévenu|a\s+martelé|a\s+insisté|a\s+reconnu|a\s+rappelé|a\s+poursuivi|a\s+averti|a\s+jugé|a\s+lancé|a\s+répondu|a\s+confié|a\s+écrit|a\s+annoncé|a\s+conclu|poursuit|rappelle|martèle|prévient|reconnaît|confie",
     ")"
 );
 /// Introductions that put the speaker after the verb.
@@ -34,8 +34,22 @@ const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|presid
 /// A pronoun after its verb: "sagte er", "dijo él", French "a-t-elle ajouté",
 /// "ajoute-t-il", "said she".
 const INVERTED: &str = r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?)(?:[^\p{L}\p{N}_]|$)";
+
+// A name from its first capital on: capitalised words and the particles
+// inside names.
+macro_rules! capitalised_name {
+    () => {
+        r"[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|della|del|der|den|de|van|von|da|di|du|bin|al|le|la))*"
+    };
+}
+
 /// A person's or organisation's name: capitalised words, with the usual particles.
-pub(super) const NAME: &str = r"(?:(?:von|van|de|di|da|du|del|della|der|den)\s+)*[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|della|del|der|den|de|van|von|da|di|du|bin|al|le|la))*";
+pub(super) const NAME: &str = concat!(
+    r"(?:(?:von|van|de|di|da|du|del|della|der|den)\s+)*",
+    capitalised_name!()
+);
+/// A name that opens with a capital ("Leyen", not "von der Leyen").
+pub(super) const CAPITALISED_NAME: &str = capitalised_name!();
 
 /// A name after the verb may follow a title written in lower case
 /// ("said Icelandic foreign minister Guðrún Jónsdóttir"); the title is
@@ -65,15 +79,16 @@ macro_rules! description {
     };
 }
 
-// A role without an article: words in lower case, then what it is of or
-// at ("chief executive of the FMB"). A name inside it ends it ("founder
+// A role without an article: words in lower case (or a German office,
+// capitalised: "Bürgermeisterin"), then what it is of or at ("chief
+// executive of the FMB", "maire de Rotterdam"). A name inside it ends it ("founder
 // Ben Zettler" is a name with its title, not a description). Words are
 // told by their first letter (ASCII or Latin-1), not by Unicode classes,
 // which would make the patterns that use this much bigger automata.
 macro_rules! role {
     () => {
         concat!(
-            r"[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*(?:\s+[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*)*(?:\s+(?:of|at|for|in|with)\s+",
+            r"(?:[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*|[A-ZÀ-Ö][^\s,.;:“”«»„\x22]*(?:meisterin|meister|ministerin|minister|präsidentin|präsident|sprecherin|sprecher|kanzlerin|kanzler|direktorin|direktor|leiterin|leiter|chefin|chef|vorsitzende|vorsitzender))(?:\s+[a-zß-öø-ÿ][^\s,.;:“”«»„\x22]*)*(?:\s+(?:of|at|for|in|with|de|du|des|di|del|della|von|vom|der)\s+",
             description!(),
             ")?"
         )
@@ -144,6 +159,19 @@ pub(super) static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:{OFFICE})[^,.;:]{{0,40}}?,\s+(?P<who6>{NAME})\s*,|(?P<who>{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})"
     ))
     .expect("speaker mention pattern")
+});
+
+/// A person's full name, then the organisation they speak for, up to its
+/// last word ("Marguerita M. Cheng of Annuity.org", "Andrew Bailey of the
+/// Bank of England"): the text before that last word, which the
+/// attribution patterns take for the speaker. The name starts as late as
+/// it can: a title before it is no part of it ("Certified Financial
+/// Planner Marguerita M. Cheng").
+pub(super) static PERSON_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?s:.*[^\p{L}])?(?P<person>[\p{Lu}][\p{L}’'\-]+(?:\s+(?:[\p{Lu}]\.|[\p{Lu}][\p{L}’'\-]+)){1,3})\s+(?:of|at|from)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.’'\-&]*\s+(?:(?:of|for|and|&)\s+)?)*$",
+    )
+    .expect("person of an organisation pattern")
 });
 
 /// The indefinite articles that open an unnamed source's description.

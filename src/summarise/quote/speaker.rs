@@ -6,7 +6,7 @@ use super::marks::{Found, OPENING_MARKS};
 use super::names::{full_name, is_pronoun, named_in_sentence, reduce_name, sentence_subjects};
 use super::office;
 use super::patterns::{
-    AFTER, BEFORE, MENTION, RELATIVES, SIGNATURE, UNNAMED_AFTER, UNNAMED_BEFORE,
+    AFTER, BEFORE, MENTION, PERSON_OF, RELATIVES, SIGNATURE, UNNAMED_AFTER, UNNAMED_BEFORE,
     UNNAMED_DESCRIPTION,
 };
 use crate::text::word_count;
@@ -42,12 +42,12 @@ fn ends_in_unnamed_description(before_name: &str) -> bool {
     {
         return false;
     }
-    // French "a déclaré", "a dit", "a également dit": an auxiliary verb,
+    // French "a déclaré", "a reconnu", "a dit", "a également dit": an auxiliary verb,
     // not an article
     UNNAMED_DESCRIPTION.captures(before_name).is_some_and(|c| {
         let next = &c["next"];
         !(&c["article"] == "a"
-            && (next.ends_with('é')
+            && (next.ends_with(['é', 'u', 'i'])
                 || matches!(
                     next,
                     "dit" | "écrit" | "également" | "aussi" | "encore" | "ensuite"
@@ -226,7 +226,13 @@ fn named_speaker_of(
                 return None;
             }
             let at = caps.name("who").map_or(0, |m| m.start());
-            (m.as_str().trim().to_string(), Some(&before[..at]))
+            // "Marguerita M. Cheng of Annuity.org confirms": the person,
+            // not the organisation's name
+            let person = PERSON_OF
+                .captures(&before[..m.start()])
+                .and_then(|c| Some(c.name("person")?.as_str()));
+            let raw = person.unwrap_or(m.as_str());
+            (raw.trim().to_string(), Some(&before[..at]))
         }
     };
     let name = reduce_name(&raw)?;
