@@ -709,6 +709,21 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_finds_a_subject_behind_a_possessive_title_or_a_party() {
+        for intro in [
+            "Rotterdam's mayor Anna Berg called a vote on the new container terminal for Monday.",
+            "Anna Berg (VVD), the mayor of Rotterdam, called a vote on the new container terminal for Monday.",
+        ] {
+            let p = paras(&[
+                intro,
+                "“We will not approve a terminal that doubles the lorry traffic through the old town,” she said.",
+            ]);
+            let q = pick_key_quote(&p, "").unwrap_or_else(|| panic!("{intro}"));
+            assert_eq!(q.speaker.as_deref(), Some("Anna Berg"), "{intro}");
+        }
+    }
+
+    #[test]
     fn a_quotation_that_only_asks_is_no_key_quote() {
         let p = paras(&[
             "Steve Rowe said when asked, “What is the one piece of advice you would give to a founder?”",

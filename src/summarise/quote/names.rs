@@ -346,7 +346,12 @@ const ARTICLES: &[&str] = &[
 /// a sentence is too often not a person.
 pub(super) fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"^(?P<who>{NAME}){APPOSITION_AFTER}?\s+\p{{Ll}}"))
+        // after a possessive and a title ("Rotterdam's mayor Anna Berg"),
+        // with a party and a description after ("Anna Berg (VVD), the
+        // mayor, …")
+        Regex::new(&format!(
+            r"^(?:[\p{{Lu}}][\p{{L}}.\-]*(?:’s|'s)\s+(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}})?(?P<who>{NAME})(?:{APPOSITION_AFTER}){{0,2}}\s+\p{{Ll}}"
+        ))
             .expect("sentence subject pattern")
     });
     split_sentences(text)

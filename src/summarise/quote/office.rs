@@ -65,11 +65,14 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Giorgetti" (groups `r3`, `w3`, tried first: "ministro de Economía" is no
 /// name); "Chancellor Friedrich Merz", "Finanzminister Klaus Becker", "le
 /// président Emmanuel Macron" (`r1`, `w1`); "Friedrich Merz, the German
-/// chancellor," or "Friedrich Merz, Germany's chancellor," (`w2`, `r2`).
+/// chancellor," or "Friedrich Merz, Germany's chancellor," (`w2`, `r2`);
+/// without the article, "Anna Berg, Bürgermeisterin von Rotterdam," when
+/// no name follows the office (`w4`, `r4`: in "On Monday, Mayor Anna
+/// Berg" the holder is the name after it).
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d')\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME}),\s+(?:(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)"
+        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d')\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+[\p{{L}}\-]*?(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
     ))
     .expect("office holder pattern")
 });
@@ -128,7 +131,7 @@ fn named_with(office: &str, text: &str) -> Option<String> {
     HOLDER
         .captures_iter(text)
         .filter_map(|caps| {
-            let (role, who) = [("r1", "w1"), ("r2", "w2"), ("r3", "w3")]
+            let (role, who) = [("r1", "w1"), ("r2", "w2"), ("r3", "w3"), ("r4", "w4")]
                 .into_iter()
                 .find_map(|(r, w)| Some((caps.name(r)?, caps.name(w)?)))?;
             (key(role.as_str()) == office).then_some(())?;
@@ -228,6 +231,16 @@ mod tests {
                 "Kommissionspräsidentin von der Leyen reiste nach Kyjiw.",
                 "präsidentin",
                 "von der Leyen",
+            ),
+            (
+                "Anna Berg (VVD), the mayor of Rotterdam, called the vote.",
+                "mayor",
+                "Anna Berg",
+            ),
+            (
+                "Speaking on Monday, Mayor Anna Berg said the vote would go ahead.",
+                "mayor",
+                "Anna Berg",
             ),
             (
                 "El ministro de Economía, Carlos Cuerpo, presentó los presupuestos.",
