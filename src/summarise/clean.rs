@@ -110,6 +110,23 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("byline pattern")
 });
 
+/// A news agency's credit line under the story: "Reporting by Jane Doe in
+/// Brussels; Editing by John Smith", "Mit Material von dpa und AFP", "(Avec
+/// AFP)", "Con información de EFE". After "by" come names only, so
+/// "Reporting by the BBC revealed …" is a sentence.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|graphics|research)\s+by)",
+        r"(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|and|in|from|(?i:(?:additional\s+)?(?:reporting|writing|editing|graphics|research)\s+by))[,;]?)+\.?$",
+        r"|^(?i:mit\s+material\s+(?:von|der|aus)\s)[^.!?]+\.?$",
+        r"|^\(?(?i:avec|con\s+información\s+de)\s+(?:l[’']\s*)?(?:AFP|Reuters|AP|EFE|Europa\s+Press|dpa|ANSA)\)?\.?$",
+    ))
+    .expect("credit line pattern")
+});
+
+/// Longest credit line, in words.
+const CREDIT_LINE_WORDS: usize = 30;
+
 /// Affiliate and sponsorship disclosures, whatever their length.
 static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -166,10 +183,12 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Lines of the page's legal small print, whatever they start with:
-/// copyright notices, sign-up consent, template placeholder text.
+/// copyright notices, sign-up consent, template placeholder text, an
+/// agency's standards ("Our Standards: The Thomson Reuters Trust
+/// Principles.").
 static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^lorem ipsum|(?:^|\s)©\s*\S|(?-u:\b)all rights reserved(?-u:\b)|^by (?:submitting|signing up|clicking|subscribing|providing|entering|continuing)(?-u:\b).*(?-u:\b)you (?:agree|consent|acknowledge)(?-u:\b)",
+        r"(?i)^lorem ipsum|^our standards:|(?:^|\s)©\s*\S|(?-u:\b)all rights reserved(?-u:\b)|^by (?:submitting|signing up|clicking|subscribing|providing|entering|continuing)(?-u:\b).*(?-u:\b)you (?:agree|consent|acknowledge)(?-u:\b)",
     )
     .expect("small print pattern")
 });
@@ -214,6 +233,9 @@ fn boilerplate_of(paragraph: &str, words: usize) -> bool {
         return true;
     }
     if words <= 6 && CONTACT_LINE.is_match(p) {
+        return true;
+    }
+    if words <= CREDIT_LINE_WORDS && CREDIT_LINE.is_match(p) {
         return true;
     }
     // (the credit's length is checked here: a counted repetition in the
@@ -472,8 +494,22 @@ mod tests {
             "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.",
             "Copyright © 2026 Morgenpost Verlag GmbH. Alle Texte und Bilder sind urheberrechtlich geschützt, all rights reserved.",
             "By signing up, you agree to receive marketing emails from us and to our Privacy Policy. You can unsubscribe at any time.",
+            // news agencies' credits and standards
+            "Reporting by Jane Doe in Brussels and Max Muster in Berlin; Editing by John Smith",
+            "Additional reporting by Anna Weber; Writing by Jane Doe; Editing by Alex Richardson.",
+            "Our Standards: The Thomson Reuters Trust Principles.",
+            "Mit Material von dpa und AFP",
+            "(Avec AFP)",
+            "Con información de EFE",
         ] {
             assert!(is_boilerplate(line), "{line}");
+        }
+        // a sentence that opens like a credit is kept
+        for line in [
+            "Reporting by the BBC revealed that the ministry had known of the leak for weeks.",
+            "Avec AFP et Reuters, la rédaction a suivi la nuit électorale.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
         }
     }
 
