@@ -112,14 +112,14 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A news agency's credit line under the story: "Reporting by Jane Doe in
 /// Brussels; Editing by John Smith", "Mit Material von dpa und AFP", "(Avec
-/// AFP)", "Con información de EFE". After "by" come names only, so
+/// AFP)", "Le Monde avec AFP", "Con información de EFE". After "by" come names only, so
 /// "Reporting by the BBC revealed …" is a sentence.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|graphics|research)\s+by)",
         r"(?:\s+(?:\p{Lu}[\p{L}.'’\-]*|and|in|from|(?i:(?:additional\s+)?(?:reporting|writing|editing|graphics|research)\s+by))[,;]?)+\.?$",
         r"|^(?i:mit\s+material\s+(?:von|der|aus)\s)[^.!?]+\.?$",
-        r"|^\(?(?i:avec|con\s+información\s+de)\s+(?:l[’']\s*)?(?:AFP|Reuters|AP|EFE|Europa\s+Press|dpa|ANSA)\)?\.?$",
+        r"|^\(?(?:\p{Lu}[\p{L}’'\-]*\s+){0,3}(?i:avec|con\s+información\s+de)\s+(?:l[’']\s*)?(?:AFP|Reuters|AP|EFE|Europa\s+Press|dpa|ANSA)\)?\.?$",
     ))
     .expect("credit line pattern")
 });
@@ -500,6 +500,7 @@ mod tests {
             "Our Standards: The Thomson Reuters Trust Principles.",
             "Mit Material von dpa und AFP",
             "(Avec AFP)",
+            "Le Monde avec AFP",
             "Con información de EFE",
         ] {
             assert!(is_boilerplate(line), "{line}");

@@ -646,6 +646,7 @@ mod tests {
                 "Anna Berg, Bürgermeisterin von Rotterdam, hat die Abstimmung über das neue Terminal für Montag angesetzt.",
                 "„Wir werden kein Terminal genehmigen, das den Lastwagenverkehr durch die Altstadt verdoppelt“,",
                 &[
+                    "sagte die Bürgermeisterin vor Journalisten.",
                     "sagte Berg der Deutschen Presse-Agentur.",
                     "sagte die Bürgermeisterin.",
                     "sagte sie.",

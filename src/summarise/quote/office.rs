@@ -45,7 +45,7 @@ macro_rules! reference {
 /// ("The minister said: “…”").
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:in|on|at|to|am|im|auf|à|en|a)\s))",
+        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:in|on|at|to|before|after|am|im|auf|vor|bei|gegenüber|nach|à|en|a|devant|lors|ante|davanti)\s))",
         subject = reference!("role"),
         object = reference!("role2"),
     ))

@@ -55,6 +55,61 @@ fn ends_in_unnamed_description(before_name: &str) -> bool {
     })
 }
 
+/// Does the text before a name end in a preposition ("vor", "to",
+/// "devant", "ante")? Then the name is where or to whom it was said
+/// ("according to X" names the speaker).
+fn after_preposition(before_name: &str) -> bool {
+    if before_name
+        .trim_end()
+        .to_lowercase()
+        .ends_with("according to")
+    {
+        return false;
+    }
+    const PREPOSITIONS: &[&str] = &[
+        "to",
+        "at",
+        "in",
+        "on",
+        "before",
+        "with",
+        "from",
+        "for",
+        "vor",
+        "bei",
+        "im",
+        "am",
+        "an",
+        "auf",
+        "gegenüber",
+        "zu",
+        "zum",
+        "zur",
+        "nach",
+        "mit",
+        "für",
+        "über",
+        "devant",
+        "à",
+        "au",
+        "aux",
+        "dans",
+        "avec",
+        "pour",
+        "ante",
+        "en",
+        "con",
+        "para",
+        "ai",
+        "al",
+        "davanti",
+    ];
+    before_name
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Names spoken of as sources before `(paragraph, offset)`, most recent
 /// last; in the quotation's own paragraph also a person a sentence opens
 /// with ("Anna Berger runs the depot. “…,” she says").
@@ -218,6 +273,9 @@ fn named_speaker_of(
     // (a name inside an unnamed source's description is not the speaker)
     let (raw, lead_in) = match AFTER.captures(after).as_ref().and_then(who_match) {
         Some(m) if ends_in_unnamed_description(&after[..m.start()]) => return None,
+        // "sagte der Ministerpräsident vor Journalisten": a noun after a
+        // preposition is no name (the office may still give one)
+        Some(m) if after_preposition(&after[..m.start()]) => return None,
         Some(m) => (m.as_str().trim().to_string(), None),
         None => {
             let caps = BEFORE.captures(before)?;
