@@ -93,19 +93,44 @@ static SHARE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("share row pattern")
 });
 
+// Month names and their short forms, in the languages we read.
+macro_rules! months {
+    () => {
+        concat!(
+            r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|",
+            r"januar|februar|märz|mai|juni|juli|oktober|dezember|janv|janvier|févr|février|mars|avr|avril|juin|juil|juillet|août|octobre|novembre|déc|décembre|",
+            r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre",
+        )
+    };
+}
+
+/// A line that is only a date, perhaps with the time: "27 novembre 2026",
+/// "Nov. 27, 2026", "27.11.2026, 09:14". Furniture when a page has one or
+/// two (its dateline); a page of many is a timeline or a calendar.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:\p{L}+,?\s+)?(?:\d{1,2}\.?\s+(?:",
+        months!(),
+        r")\.?\s+\d{4}|(?:",
+        months!(),
+        r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4})(?:[\s,|·–—-]+\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?)?$",
+    ))
+    .expect("date line pattern")
+});
+
 /// Bylines: "by editor", "By Jane Doe and John Roe", "Von Anna Weber", "Par
 /// …", alone or stamped with the time: "Von dpa | 01.12.2026, 09:14 Uhr",
 /// "By Jane Doe · Updated Dec. 1, 2026 9:14 am GMT", "Par AFP - Publié le
-/// 01/12/2026 à 09h14". The stamp holds only dates, times and the words
-/// around them, so "By the end of the year, 2026 …" is no byline.
+/// 01/12/2026 à 09h14", "Por Ana García | Madrid | 27 nov 2026 - 09:14
+/// CET". The stamp holds only dates, times, places and the words around
+/// them, so "By the end of the year, 2026 …" is no byline.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^(?:posted\ |written\ |reported\ )?(?:by|von|par|di|por|door|av|przez)\s+[\p{L}.'’\- ,&]+",
         r"(?:[|·•–—-]\s*(?:(?:\d{1,4}(?:h\d\d)?|\d{1,2}[:.]\d\d|",
-        r"jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|",
-        r"januar|februar|märz|mai|juni|juli|oktober|dezember|janv|janvier|févr|février|mars|avr|avril|juin|juil|juillet|août|octobre|novembre|déc|décembre|",
-        r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|",
-        r"uhr|am|pm|gmt|cet|cest|utc|bst|updated|published|aktualisiert|veröffentlicht|publié|mis|à|jour|le|on|at|um)[\s|·•,./–—-]*)+)?$",
+        months!(),
+        "|",
+        r"uhr|am|pm|gmt|cet|cest|utc|bst|updated|published|aktualisiert|veröffentlicht|publié|mis|à|jour|le|on|at|um|(?-i:\p{Lu})[\p{L}\-]+)[\s|·•,./–—-]*)+)?$",
     ))
     .expect("byline pattern")
 });
@@ -195,6 +220,13 @@ static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Longest small-print line, in words.
 const SMALL_PRINT_WORDS: usize = 60;
+
+fn is_date_line(p: &str) -> bool {
+    word_count(p) <= 8 && DATE_LINE.is_match(p.trim())
+}
+
+/// Most date lines a page may have for them to be its dateline.
+const DATELINES: usize = 2;
 
 /// Longest byline, in words: a name or two, or with a time stamp a few
 /// more.
@@ -368,6 +400,7 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
     let mut keep = vec![false; count];
     let mut kept: HashSet<&str> = HashSet::with_capacity(count);
     let in_contents = table_of_contents(&paragraphs, &words);
+    let datelines = paragraphs.iter().filter(|p| is_date_line(p)).count() <= DATELINES;
     let mut story_started = false;
     for (index, p) in paragraphs.iter().enumerate() {
         let words = words[index];
@@ -379,6 +412,7 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
         }
         seen += words;
         if boilerplate_of(p, words)
+            || (datelines && is_date_line(p))
             || (words >= COPY_MIN_WORDS && kept.contains(p.as_str()))
             || in_contents[index]
             || (!story_started && is_home_trail(p, words))
@@ -449,6 +483,7 @@ mod tests {
             "Von dpa | 01.12.2026, 09:14 Uhr",
             "By Jane Doe · Updated Dec. 1, 2026 9:14 am GMT",
             "Par AFP - Publié le 01/12/2026 à 09h14",
+            "Por Ana García | Madrid | 27 nov 2026 - 09:14 CET",
             "Der Kanzler am Montag in Brüssel. Foto: Michael Kappeler/dpa",
             // French
             "Accueil > International > Europe",
@@ -512,6 +547,46 @@ mod tests {
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_dateline_goes_a_timeline_stays() {
+        for line in [
+            "27 novembre 2026",
+            "Nov. 27, 2026",
+            "Donnerstag, 27.11.2026, 09:14 Uhr",
+            "27/11/2026",
+        ] {
+            assert!(is_date_line(line), "{line}");
+        }
+        for line in ["9.5/10", "Rated 4.5/5 by 27 readers"] {
+            assert!(!is_date_line(line), "{line}");
+        }
+        let story = "Ministers from the euro area met in Brussels on Monday and agreed to extend the fiscal rules by a year.";
+        let page = vec!["27 novembre 2026".to_string(), story.to_string()];
+        assert_eq!(clean_paragraphs(page), vec![story.to_string()]);
+        let timeline: Vec<String> = [
+            "March 16, 2026",
+            story,
+            "April 7, 2026",
+            story,
+            "May 5, 2026",
+            story,
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            format!(
+                "{p}{}",
+                if i % 2 == 1 {
+                    format!(" ({i})")
+                } else {
+                    String::new()
+                }
+            )
+        })
+        .collect();
+        assert_eq!(clean_paragraphs(timeline.clone()), timeline);
     }
 
     #[test]

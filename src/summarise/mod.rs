@@ -21,13 +21,18 @@ pub mod streamed;
 use crate::model::Summary;
 use crate::text::word_count;
 
-/// A heading is short and does not end like a sentence.
+/// A heading is short and does not end like a sentence; a quotation may
+/// close it ("Manovra, Giorgetti: «Nessuna nuova tassa per le famiglie»").
 fn is_heading_like(p: &str) -> bool {
     let words = word_count(p);
-    (3..=25).contains(&words)
-        && !p
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '”', ':', ';', ','])
+    let t = p.trim_end();
+    let quoted = t.ends_with(['"', '”', '»', '“']) && t.contains(": ");
+    let t = if quoted {
+        t.trim_end_matches(['"', '”', '»', '“'])
+    } else {
+        t
+    };
+    (3..=25).contains(&words) && !t.ends_with(['.', '!', '?', '"', '”', '»', ':', ';', ','])
 }
 
 /// Summarises one article page; `lead_words` is the lead's word budget.
@@ -88,5 +93,22 @@ Source link\n\nRelated Posts";
             assert!(!s.body.contains(junk), "{junk} left in body");
         }
         assert_eq!(s.body.split("\n\n").count(), 2);
+    }
+
+    #[test]
+    fn a_headline_may_end_in_a_quotation() {
+        let page = "Manovra, Giorgetti: «Nessuna nuova tassa per le famiglie»\n\ndi Marco Rossi\n\n27 novembre 2026\n\n\
+ROMA - Il ministro dell'Economia, Giancarlo Giorgetti, ha presentato giovedì la manovra da 30 miliardi per il 2027.\n\n\
+«Non ci sarà nessuna nuova tassa per le famiglie, e il taglio del cuneo diventa strutturale», ha detto il ministro in conferenza stampa a Palazzo Chigi.";
+        let s = summarise(page, 60);
+        assert_eq!(
+            s.title.as_deref(),
+            Some("Manovra, Giorgetti: «Nessuna nuova tassa per le famiglie»")
+        );
+        assert!(s.body.starts_with("ROMA - Il ministro"), "{}", s.body);
+        let q = s.quote.unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Giancarlo Giorgetti"));
+        // a quotation alone is no headline
+        assert!(!is_heading_like("«Nessuna nuova tassa per le famiglie»"));
     }
 }

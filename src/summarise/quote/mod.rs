@@ -663,6 +663,7 @@ mod tests {
                 "Anna Berg, sindaca di Rotterdam, ha convocato per lunedì il voto sul nuovo terminal container.",
                 "«Non approveremo un terminal che raddoppia il traffico dei camion nel centro storico»,",
                 &[
+                    "ha detto la sindaca in conferenza stampa a Palazzo Chigi.",
                     "ha detto Berg al Corriere della Sera.",
                     "ha sottolineato la sindaca.",
                     "ha ribadito Berg.",

@@ -56,7 +56,7 @@ fn ends_in_unnamed_description(before_name: &str) -> bool {
 }
 
 /// Does the text before a name end in a preposition ("vor", "to",
-/// "devant", "ante")? Then the name is where or to whom it was said
+/// "devant", "ante", Italian "a")? Then the name is where or to whom it was said
 /// ("according to X" names the speaker).
 fn after_preposition(before_name: &str) -> bool {
     if before_name
@@ -67,6 +67,7 @@ fn after_preposition(before_name: &str) -> bool {
         return false;
     }
     const PREPOSITIONS: &[&str] = &[
+        "a",
         "to",
         "at",
         "in",
