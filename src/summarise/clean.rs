@@ -221,8 +221,9 @@ static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
 /// Longest small-print line, in words.
 const SMALL_PRINT_WORDS: usize = 60;
 
-fn is_date_line(p: &str) -> bool {
-    word_count(p) <= 8 && DATE_LINE.is_match(p.trim())
+/// Is this paragraph of `words` words only a date?
+fn is_date_line(p: &str, words: usize) -> bool {
+    words <= 8 && DATE_LINE.is_match(p.trim())
 }
 
 /// Most date lines a page may have for them to be its dateline.
@@ -400,7 +401,12 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
     let mut keep = vec![false; count];
     let mut kept: HashSet<&str> = HashSet::with_capacity(count);
     let in_contents = table_of_contents(&paragraphs, &words);
-    let datelines = paragraphs.iter().filter(|p| is_date_line(p)).count() <= DATELINES;
+    let date_lines: Vec<bool> = paragraphs
+        .iter()
+        .zip(&words)
+        .map(|(p, &w)| is_date_line(p, w))
+        .collect();
+    let datelines = date_lines.iter().filter(|&&d| d).count() <= DATELINES;
     let mut story_started = false;
     for (index, p) in paragraphs.iter().enumerate() {
         let words = words[index];
@@ -412,7 +418,7 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
         }
         seen += words;
         if boilerplate_of(p, words)
-            || (datelines && is_date_line(p))
+            || (datelines && date_lines[index])
             || (words >= COPY_MIN_WORDS && kept.contains(p.as_str()))
             || in_contents[index]
             || (!story_started && is_home_trail(p, words))
@@ -557,10 +563,10 @@ mod tests {
             "Donnerstag, 27.11.2026, 09:14 Uhr",
             "27/11/2026",
         ] {
-            assert!(is_date_line(line), "{line}");
+            assert!(is_date_line(line, word_count(line)), "{line}");
         }
         for line in ["9.5/10", "Rated 4.5/5 by 27 readers"] {
-            assert!(!is_date_line(line), "{line}");
+            assert!(!is_date_line(line, word_count(line)), "{line}");
         }
         let story = "Ministers from the euro area met in Brussels on Monday and agreed to extend the fiscal rules by a year.";
         let page = vec!["27 novembre 2026".to_string(), story.to_string()];

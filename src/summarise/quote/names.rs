@@ -485,7 +485,7 @@ fn surname_after(p: &str, at: usize, name: &str) -> Option<String> {
         // capitalised, not an acronym ("CEO")
         let capitalised =
             bare.starts_with(char::is_uppercase) && bare.chars().skip(1).any(char::is_lowercase);
-        let initial = initial_at_end(word) == Some(word) && word.len() == 2;
+        let initial = initial_at_end(word) == Some(word);
         if initial {
             names.push(word);
             rest = &next[word.len()..];

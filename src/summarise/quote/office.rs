@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::reduce_name;
-use super::patterns::{CAPITALISED_NAME, NAME, VERBS};
+use super::patterns::{CAPITALISED_NAME, NAME, PREPOSITIONS, VERBS};
 
 /// Offices a report refers back to once it has named their holder, in the
 /// languages the digest reads. Longer forms first ("prime minister" before
@@ -45,9 +45,10 @@ macro_rules! reference {
 /// ("The minister said: “…”").
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:in|on|at|to|before|after|am|im|auf|vor|bei|gegenüber|nach|à|en|a|devant|lors|ante|davanti)\s))",
+        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s))",
         subject = reference!("role"),
         object = reference!("role2"),
+        prepositions = PREPOSITIONS.join("|"),
     ))
     .expect("office after a quotation")
 });

@@ -193,6 +193,22 @@ const UNNAMED: &str = concat!(
     r"\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|conseill(?:er|ère)|Berater(?:in)?|asesora?|consigliere|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?"
 );
 
+/// Prepositions before where or to whom something was said ("vor
+/// Journalisten", "a Palazzo Chigi", "devant la presse"): no name follows
+/// them, and an office may be followed by them.
+#[rustfmt::skip]
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "a", "to", "at", "in", "on", "before", "after", "with", "from", "for",
+    "vor", "bei", "im", "am", "an", "auf", "gegenüber", "zu", "zum", "zur", "nach", "mit", "für", "über",
+    "devant", "lors", "à", "au", "aux", "dans", "avec", "pour", "en",
+    "ante", "con", "para", "ai", "al", "davanti",
+];
+
+/// A speech verb where the text starts ("a dit", "a également déclaré").
+pub(super) static VERB_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)")).expect("verb ahead pattern")
+});
+
 /// An indefinite article and what follows it up to the end of the text,
 /// with no break: the description of an unnamed source that a name inside
 /// it belongs to ("a spokesperson for the Commission").

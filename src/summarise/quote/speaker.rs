@@ -6,8 +6,8 @@ use super::marks::{Found, OPENING_MARKS};
 use super::names::{full_name, is_pronoun, named_in_sentence, reduce_name, sentence_subjects};
 use super::office;
 use super::patterns::{
-    AFTER, BEFORE, MENTION, PERSON_OF, RELATIVES, SIGNATURE, UNNAMED_AFTER, UNNAMED_BEFORE,
-    UNNAMED_DESCRIPTION,
+    AFTER, BEFORE, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE, UNNAMED_AFTER,
+    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD,
 };
 use crate::text::word_count;
 
@@ -42,16 +42,16 @@ fn ends_in_unnamed_description(before_name: &str) -> bool {
     {
         return false;
     }
-    // French "a déclaré", "a reconnu", "a dit", "a également dit": an auxiliary verb,
-    // not an article
+    // French "a déclaré", "a reconnu", "a dit", "a également dit": an
+    // auxiliary before a participle or a speech verb, not an article
     UNNAMED_DESCRIPTION.captures(before_name).is_some_and(|c| {
-        let next = &c["next"];
-        !(&c["article"] == "a"
-            && (next.ends_with(['é', 'u', 'i'])
-                || matches!(
-                    next,
-                    "dit" | "écrit" | "également" | "aussi" | "encore" | "ensuite"
-                )))
+        let Some(article) = c.name("article") else {
+            return false;
+        };
+        let auxiliary = article.as_str() == "a"
+            && (c["next"].ends_with(['é', 'u', 'i'])
+                || VERB_AHEAD.is_match(&before_name[article.start()..]));
+        !auxiliary
     })
 }
 
@@ -66,45 +66,6 @@ fn after_preposition(before_name: &str) -> bool {
     {
         return false;
     }
-    const PREPOSITIONS: &[&str] = &[
-        "a",
-        "to",
-        "at",
-        "in",
-        "on",
-        "before",
-        "with",
-        "from",
-        "for",
-        "vor",
-        "bei",
-        "im",
-        "am",
-        "an",
-        "auf",
-        "gegenüber",
-        "zu",
-        "zum",
-        "zur",
-        "nach",
-        "mit",
-        "für",
-        "über",
-        "devant",
-        "à",
-        "au",
-        "aux",
-        "dans",
-        "avec",
-        "pour",
-        "ante",
-        "en",
-        "con",
-        "para",
-        "ai",
-        "al",
-        "davanti",
-    ];
     before_name
         .split_whitespace()
         .next_back()
