@@ -877,6 +877,65 @@ mod tests {
     }
 
     #[test]
+    fn a_person_called_by_their_age_is_the_person_named_before() {
+        for (lead, line) in [
+            (
+                "Anna Berg, the mayor of Rotterdam, said on Tuesday that the harbour bridge will close in spring.",
+                "“The bridge has served this city for ninety years and deserves a careful repair,” the 54-year-old said.",
+            ),
+            (
+                "Anna Berg, the mayor of Rotterdam, said on Tuesday that the harbour bridge will close in spring.",
+                "“The bridge has served this city for ninety years and deserves a careful repair,” said the 54-year-old.",
+            ),
+            (
+                "Anna Berg, Bürgermeisterin von Rotterdam, sagte am Dienstag, die Hafenbrücke werde im Frühjahr geschlossen.",
+                "„Die Brücke hat dieser Stadt neunzig Jahre gedient und verdient eine sorgfältige Reparatur“, sagte die 54-Jährige.",
+            ),
+            (
+                "Anna Berg, sindaca di Rotterdam, ha detto martedì che il ponte del porto chiuderà in primavera.",
+                "«Il ponte ha servito questa città per novant’anni e merita una riparazione attenta», ha detto la 54enne.",
+            ),
+        ] {
+            assert_speaker(lead, line, "Anna Berg");
+        }
+    }
+
+    #[test]
+    fn a_pronoun_passes_over_a_person_of_the_other_gender() {
+        const LEAD: &str = "Rotterdam will close its harbour bridge for repairs next spring.";
+        let p = paras(&[
+            LEAD,
+            "Anna Berg, the mayor, said the city would pay. Mr Visser, the city engineer, said the bridge was unsafe. Ms Berg agreed.",
+            "“The steel is tired and the bolts are older than anyone in this room,” he said.",
+        ]);
+        let q = pick_key_quote(&p, LEAD).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Visser"), "{q:?}");
+        let p = paras(&[
+            LEAD,
+            "Die Bürgermeisterin Anna Berg sagte, die Stadt zahle. Herr Visser, der Ingenieur, sagte, die Brücke sei unsicher.",
+            "„Der Stahl ist müde und die Bolzen sind älter als alle in diesem Raum“, sagte sie.",
+        ]);
+        // German "sie" may be "they": no gender to go by
+        let q = pick_key_quote(&p, LEAD).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Visser"), "{q:?}");
+        let p = paras(&[
+            LEAD,
+            "La maire, Anna Berg, a dit que la ville paierait. M. Visser, l’ingénieur, a dit que le pont était dangereux.",
+            "« L’acier est fatigué et les boulons sont plus vieux que tout le monde dans cette salle », a-t-elle ajouté.",
+        ]);
+        let q = pick_key_quote(&p, LEAD).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Anna Berg"), "{q:?}");
+        // "M." after a given name is an initial, not "Monsieur"
+        let p = paras(&[
+            LEAD,
+            "Tom Visser said the bridge was unsafe. Marguerita M. Cheng said the costs were fair.",
+            "“The steel is tired and the bolts are older than anyone in this room,” she said.",
+        ]);
+        let q = pick_key_quote(&p, LEAD).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Marguerita M. Cheng"), "{q:?}");
+    }
+
+    #[test]
     fn ages_parties_and_descriptions_beside_the_name() {
         const LEAD: &str = "Regional elections in Bavaria drew a record turnout on Sunday.";
         const SAID: &str = "Nobody here wants the new motorway, and the vote shows it very clearly";

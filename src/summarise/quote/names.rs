@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::patterns::{APPOSITION_AFTER, NAME};
+use super::patterns::{AGED, APPOSITION_AFTER, NAME};
 use crate::summarise::sentences::{is_abbreviation, split_sentences};
 
 /// Endings of compound job titles ("Finanzminister", "Regierungssprecher").
@@ -238,8 +238,10 @@ fn is_title(word: &str, lower: &str) -> bool {
         || word.ends_with(['’', '\''])
 }
 
+/// A pronoun, or a person called by their age ("the 54-year-old"), which
+/// stands for the person named before it in the same way.
 pub(super) fn is_pronoun(name: &str) -> bool {
-    PRONOUNS.contains(&name.to_lowercase().as_str())
+    PRONOUNS.contains(&name.to_lowercase().as_str()) || AGED.is_match(name)
 }
 
 /// Reduces "U.S. President Joe Biden" to "Joe Biden" and "Then Merkel" to
@@ -331,6 +333,73 @@ pub(super) fn named_in_sentence(text: &str) -> Option<String> {
         .filter_map(|m| reduce_name(m.as_str()))
         .filter(|n| n.contains(' '))
         .last()
+}
+
+/// A person's gender as the article shows it, by the honorific it gives
+/// them or the pronoun it refers to them with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Female,
+    Male,
+}
+
+/// The gender a pronoun, or a person called by their age, tells: "she",
+/// "il", "die 54-Jährige". None for "they", German "sie" (also "they") and
+/// "the 54-year-old".
+pub(super) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
+    let lower = pronoun.to_lowercase();
+    match lower.as_str() {
+        "he" | "er" | "il" | "él" | "lui" => Some(Gender::Male),
+        "she" | "elle" | "ella" | "lei" => Some(Gender::Female),
+        _ if lower.starts_with("der ") || lower.starts_with("il ") => Some(Gender::Male),
+        _ if lower.starts_with("die ") || lower.starts_with("la ") => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender of `name` from an honorific the article puts before its
+/// surname anywhere ("Mr Visser", "Ms Berg", "Frau Berg", "Mme Moreau",
+/// "la señora Berg"); None when it gives none, or gives both.
+pub(super) fn gender_of(name: &str, paragraphs: &[String]) -> Option<Gender> {
+    static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[^\p{L}.])(?P<honorific>Mrs|Mr|Ms|Miss|Sir|Dame|Herr|Frau|M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Sra|Sr|[Ss]eñora|[Ss]eñor|Doña|Sig\.ra|Sig|[Ss]ignora|[Ss]ignor)\.?\s+(?P<name>[\p{Lu}][\p{L}’'\-]+(?:\s+[\p{Lu}][\p{L}’'\-]+){0,2})",
+        )
+        .expect("honorific pattern")
+    });
+    let surname = name.split_whitespace().next_back()?;
+    let mut found = None;
+    for paragraph in paragraphs {
+        for caps in HONORIFIC.captures_iter(paragraph) {
+            if caps["name"].split_whitespace().next_back() != Some(surname) {
+                continue;
+            }
+            let honorific = caps.name("honorific")?;
+            // "M." after a capitalised word is an initial ("Marguerita M.
+            // Cheng"), not French "Monsieur"
+            let word_before = paragraph[..honorific.start()]
+                .split_whitespace()
+                .next_back();
+            if honorific.as_str() == "M."
+                && word_before.is_some_and(|w| {
+                    w.starts_with(char::is_uppercase) && !w.ends_with(['.', '!', '?', ':'])
+                })
+            {
+                continue;
+            }
+            let gender = match honorific.as_str() {
+                "Mrs" | "Ms" | "Miss" | "Dame" | "Frau" | "Mme" | "Mlle" | "Madame"
+                | "Mademoiselle" | "Sra" | "Señora" | "señora" | "Doña" | "Sig.ra" | "Signora"
+                | "signora" => Gender::Female,
+                _ => Gender::Male,
+            };
+            if found.is_some_and(|g| g != gender) {
+                return None;
+            }
+            found = Some(gender);
+        }
+    }
+    found
 }
 
 /// Words that open the name of a body or a thing, not of a person.

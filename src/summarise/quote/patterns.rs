@@ -31,9 +31,22 @@ const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|se
 /// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
 const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
 
+// A person the article calls by their age, as it would by a pronoun,
+// once it has named them: "the 54-year-old", "der 54-Jährige", "die
+// 54-Jährige", Italian "il 54enne", "la 54enne".
+macro_rules! aged {
+    () => {
+        r"(?i:the\s+\d{1,3}-year-old|(?:der|die)\s+\d{1,3}-jährige|(?:il|la)\s+\d{1,3}enne)"
+    };
+}
+
 /// A pronoun after its verb: "sagte er", "dijo él", French "a-t-elle ajouté",
-/// "ajoute-t-il", "said she".
-const INVERTED: &str = r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?)(?:[^\p{L}\p{N}_]|$)";
+/// "ajoute-t-il", "said she", "said the 54-year-old".
+const INVERTED: &str = concat!(
+    r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei)|",
+    aged!(),
+    r")|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?)(?:[^\p{L}\p{N}_]|$)"
+);
 
 // A name from its first capital on: capitalised words and the particles
 // inside names.
@@ -56,8 +69,16 @@ pub(super) const CAPITALISED_NAME: &str = capitalised_name!();
 /// dropped later by `reduce_name`.
 const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|port|union|party|police|city|state|regional|national|central|bank|opposition|government|company|army|border|fire|health|industry|labour|labor|green|for)\s+)*";
 
-/// The same pronouns as a pattern, in any case.
-const PRONOUN: &str = r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei)";
+/// The same pronouns as a pattern, in any case, and a person called by
+/// their age.
+const PRONOUN: &str = concat!(
+    r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei)|",
+    aged!()
+);
+
+/// A person called by their age, as the whole text.
+pub(super) static AGED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(concat!("^", aged!(), "$")).expect("age description pattern"));
 
 // The parts of a description set off by commas ("the city's deputy mayor",
 // "NATO's secretary-general"): the word it opens with, and its text. (The

@@ -3,7 +3,10 @@
 //! source it describes without naming.
 
 use super::marks::{Found, OPENING_MARKS};
-use super::names::{full_name, is_pronoun, named_in_sentence, reduce_name, sentence_subjects};
+use super::names::{
+    full_name, gender_of, is_pronoun, named_in_sentence, pronoun_gender, reduce_name,
+    sentence_subjects,
+};
 use super::office;
 use super::patterns::{
     AFTER, BEFORE, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE, UNNAMED_AFTER,
@@ -260,18 +263,28 @@ fn named_speaker_of(
         // "Henry David Thoreau is as relevant as ever when he writes, “…”":
         // the person named earlier in the same sentence, else the last
         // person quoted or named as a source (or opening a sentence of this
-        // paragraph), else one opening a sentence of the paragraph before
+        // paragraph), else one opening a sentence of the paragraph before;
+        // "she" passes over a man the article calls "Mr"
+        let wanted = pronoun_gender(&name);
+        let agrees = |person: &String| {
+            wanted.is_none() || gender_of(person, paragraphs).is_none_or(|g| Some(g) == wanted)
+        };
         lead_in
             .and_then(named_in_sentence)
+            .filter(agrees)
             .or_else(|| {
                 speakers_before(paragraphs, found.first, found.start)
                     .into_iter()
                     .rev()
+                    .filter(agrees)
                     .find(|n| n.contains(' ') || n.chars().skip(1).any(|c| c.is_lowercase()))
             })
             .or_else(|| {
                 let previous = paragraphs.get(found.first.checked_sub(1)?)?;
-                sentence_subjects(previous).last().map(|(_, name)| name)
+                sentence_subjects(previous)
+                    .map(|(_, name)| name)
+                    .filter(agrees)
+                    .last()
             })?
     } else {
         name
