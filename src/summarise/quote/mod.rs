@@ -702,6 +702,32 @@ mod tests {
             let q = pick_key_quote(&p, "").unwrap_or_else(|| panic!("{intro}"));
             assert_eq!(q.speaker.as_deref(), Some(speaker));
         }
+        // after the quotation, and as the source a later pronoun stands for
+        const SAID: &str = "“Inflation is falling faster than we expected, and rates can come down gently next year,”";
+        for (intro, line, speaker) in [
+            (
+                "The economy is slowing more quickly than forecast.",
+                format!("{SAID} Andrew Bailey of the Bank of England said."),
+                "Andrew Bailey",
+            ),
+            (
+                "Andrew Bailey of the Bank of England said on Tuesday that the economy was slowing.",
+                format!("{SAID} he said."),
+                "Andrew Bailey",
+            ),
+            (
+                "Die Wirtschaft kühlt schneller ab als erwartet.",
+                "„Die Inflation sinkt schneller als erwartet, und die Zinsen können sanft fallen“, sagte Joachim Nagel von der Bundesbank.".to_string(),
+                "Joachim Nagel",
+            ),
+            (
+                "Die Wirtschaft kühlt schneller ab als erwartet.",
+                "„Die Inflation sinkt schneller als erwartet, und die Zinsen können sanft fallen“, sagte Kommissionspräsidentin Ursula von der Leyen.".to_string(),
+                "Ursula von der Leyen",
+            ),
+        ] {
+            assert_speaker(intro, &line, speaker);
+        }
         // "claims" is a noun here, and "Companies’" no name
         let p = paras(&[
             "Companies’ claims about battery life assume standard GPS tracking alone.",

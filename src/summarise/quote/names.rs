@@ -307,6 +307,17 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
         .copied()
         .skip_while(|t| t.starts_with(|c: char| !c.is_uppercase()) && !PARTICLES.contains(t))
         .collect();
+    // German "von" after a full name opens where the person works ("Joachim
+    // Nagel von der Bundesbank"); after one given name it is a particle
+    // ("Ursula von der Leyen", "Richard von Weizsäcker")
+    if let Some(k) = (2..rest.len()).find(|&k| {
+        matches!(rest[k], "von" | "vom")
+            && rest[k - 2..k]
+                .iter()
+                .all(|t| t.starts_with(char::is_uppercase))
+    }) {
+        rest.truncate(k);
+    }
     while rest.last().is_some_and(|t| PARTICLES.contains(t)) {
         rest.pop();
     }
