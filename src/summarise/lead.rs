@@ -1,6 +1,10 @@
 //! The lead: the first paragraph that carries the news, cut to the word
 //! budget at a sentence boundary.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::summarise::clean::is_author_box;
 use crate::summarise::extract::CELL_SEPARATOR;
 use crate::summarise::sentences::{sentences_within, split_sentences};
@@ -17,8 +21,36 @@ pub fn pick_lead(paragraphs: &[String], title: Option<&str>, lead_words: usize) 
         .find(|p| carries_news(p, title))
         .or_else(|| paragraphs.iter().max_by_key(|p| word_count(p)));
     match chosen {
-        Some(p) => trim_to_sentences(p, lead_words),
+        Some(p) => trim_to_sentences(without_dateline(p), lead_words),
         None => title.unwrap_or_default().to_string(),
+    }
+}
+
+/// The paragraph without the wire dateline it opens with: "BRUSSELS, Nov
+/// 27 (Reuters) - ", "Berlin (dpa) - ", "Madrid, 27 nov (EFE).- ",
+/// "(ANSA) - ROMA, 27 NOV - ", "LONDON — ". The digest gives the source and
+/// the time beside the lead; the body keeps the dateline. A place in
+/// mixed case needs its agency; one in capitals an agency, a date or an em
+/// dash ("NATO - Russia talks" is news); the news after the dash opens with
+/// a capital, a digit or a quotation mark.
+fn without_dateline(p: &str) -> &str {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        let agency = r"\([\p{L}][\p{L}.&\s]{1,24}\)";
+        let place_in_capitals = r"[\p{Lu}][\p{Lu}’'.\-]+(?:[ /][\p{Lu}][\p{Lu}’'.\-]+)*";
+        let place = r"[\p{Lu}][\p{L}’'.\-]+(?:\s[\p{Lu}][\p{L}’'.\-]+)*";
+        let date = r",\s*[^()\-–—\n]{1,30}?";
+        Regex::new(&format!(
+            r"^(?:{agency}\s*[-–—]\s*)?(?:(?:{place_in_capitals}(?:{date})?\s*{agency}|{place_in_capitals}{date}|{place}(?:{date})?\s*{agency})\s*\.?\s*[-–—]+|{place_in_capitals}\s+—)\s+[\p{{Lu}}\p{{N}}“\x22«„]"
+        ))
+        .expect("dateline pattern")
+    });
+    match DATELINE.find(p) {
+        // the match ends with the news's first character
+        Some(m) => {
+            let first = p[..m.end()].chars().next_back().map_or(0, char::len_utf8);
+            &p[m.end() - first..]
+        }
+        None => p,
     }
 }
 
@@ -86,6 +118,32 @@ mod tests {
             "We compared twelve agencies on price, reach and the results their clients reported over two years.",
         ]);
         assert!(pick_lead(&p, None, 60).starts_with("We compared"));
+    }
+
+    #[test]
+    fn the_lead_goes_without_its_wire_dateline() {
+        const NEWS: &str = "European Union finance ministers agreed on Wednesday on new rules for national budgets after all-night talks.";
+        for dateline in [
+            "BRUSSELS, Nov 27 (Reuters) - ",
+            "BRUSSELS (AP) — ",
+            "LONDON — ",
+            "Brüssel (dpa) - ",
+            "Bruxelles, 27 nov (EFE).- ",
+            "(ANSA) - BRUXELLES, 27 NOV - ",
+            "SAN SEBASTIÁN, Spain – ",
+        ] {
+            let p = paras(&[&format!("{dateline}{NEWS}")]);
+            assert_eq!(pick_lead(&p, None, 60), NEWS, "{dateline}");
+        }
+        // a capitalised word that opens the news is no dateline
+        for kept in [
+            "NATO - the alliance of thirty-two countries - agreed on Wednesday to raise its spending target again.",
+            "Ursula von der Leyen - re-elected in July - named her new team of commissioners on Wednesday in Strasbourg.",
+            "NATO - Russia Council talks resumed on Wednesday in Brussels for the first time in four years.",
+            "EU - Mercosur: the trade deal that took twenty-five years to negotiate was finally signed on Wednesday.",
+        ] {
+            assert_eq!(pick_lead(&paras(&[kept]), None, 60), kept);
+        }
     }
 
     #[test]
