@@ -903,7 +903,7 @@ mod tests {
     }
 
     #[test]
-    fn a_person_called_by_their_age_is_the_person_named_before() {
+    fn a_person_called_by_their_age_or_party_is_the_person_named_before() {
         for (lead, line) in [
             (
                 "Anna Berg, the mayor of Rotterdam, said on Tuesday that the harbour bridge will close in spring.",
@@ -920,6 +920,14 @@ mod tests {
             (
                 "Anna Berg, sindaca di Rotterdam, ha detto martedì che il ponte del porto chiuderà in primavera.",
                 "«Il ponte ha servito questa città per novant’anni e merita una riparazione attenta», ha detto la 54enne.",
+            ),
+            (
+                "Anna Berg, Bürgermeisterin von Rotterdam, sagte am Dienstag, die Hafenbrücke werde im Frühjahr geschlossen.",
+                "„Die Brücke hat dieser Stadt neunzig Jahre gedient und verdient eine sorgfältige Reparatur“, sagte die Grünen-Politikerin.",
+            ),
+            (
+                "Anna Berg, Bürgermeisterin von Rotterdam, sagte am Dienstag, die Hafenbrücke werde im Frühjahr geschlossen.",
+                "Die SPD-Vorsitzende sagte: „Die Brücke hat dieser Stadt neunzig Jahre gedient und verdient eine sorgfältige Reparatur.“",
             ),
         ] {
             assert_speaker(lead, line, "Anna Berg");
@@ -1078,6 +1086,17 @@ mod tests {
                 "Le président Emmanuel Macron a reçu mardi les dirigeants européens.",
                 "« Nous n'accepterons pas un accord qui laisse les petits pays payer pour les grands », a déclaré le président.".to_string(),
                 "Emmanuel Macron",
+            ),
+            // the head of state is the president
+            (
+                "Le président Emmanuel Macron a reçu mardi les dirigeants européens.",
+                "« Nous n'accepterons pas un accord qui laisse les petits pays payer pour les grands », a déclaré le chef de l’Etat devant la presse.".to_string(),
+                "Emmanuel Macron",
+            ),
+            (
+                "Il presidente Sergio Mattarella ha ricevuto giovedì al Quirinale i rappresentanti degli agricoltori.",
+                "«Non accetteremo un accordo che lascia pagare ai piccoli paesi il conto dei grandi», ha detto il capo dello Stato.".to_string(),
+                "Sergio Mattarella",
             ),
         ] {
             assert_speaker(lead, &line, speaker);

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::patterns::{AGED, APPOSITION_AFTER, NAME};
+use super::patterns::{APPOSITION_AFTER, EPITHET, NAME};
 use crate::summarise::sentences::{is_abbreviation, split_sentences};
 
 /// Endings of compound job titles ("Finanzminister", "Regierungssprecher").
@@ -238,10 +238,11 @@ fn is_title(word: &str, lower: &str) -> bool {
         || word.ends_with(['’', '\''])
 }
 
-/// A pronoun, or a person called by their age ("the 54-year-old"), which
-/// stands for the person named before it in the same way.
+/// A pronoun, or a person called by their age or party ("the
+/// 54-year-old", "der CDU-Politiker"), which stands for the person named
+/// before it in the same way.
 pub(super) fn is_pronoun(name: &str) -> bool {
-    PRONOUNS.contains(&name.to_lowercase().as_str()) || AGED.is_match(name)
+    PRONOUNS.contains(&name.to_lowercase().as_str()) || EPITHET.is_match(name)
 }
 
 /// Reduces "U.S. President Joe Biden" to "Joe Biden" and "Then Merkel" to
@@ -258,6 +259,9 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
     } else {
         raw.trim_end_matches(['.', ','])
     };
+    if EPITHET.is_match(raw) {
+        return Some(raw.to_string());
+    }
     if is_pronoun(raw) {
         return Some(raw.to_lowercase());
     }

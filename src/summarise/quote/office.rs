@@ -17,7 +17,7 @@ use super::patterns::{CAPITALISED_NAME, NAME, PREPOSITIONS, VERBS};
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce)"
     };
 }
 
@@ -81,10 +81,21 @@ static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
 /// One spelling for an office, so "Prime  Minister" and "prime minister"
 /// are the same.
 fn key(role: &str) -> String {
-    role.split_whitespace()
+    let key = role
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
+        .to_lowercase();
+    // the head of state is the president: "le chef de l’État" after "le
+    // président Emmanuel Macron", "il capo dello Stato" after "il
+    // presidente Sergio Mattarella"
+    if key.starts_with("chef de l") {
+        "président".to_string()
+    } else if key == "capo dello stato" {
+        "presidente".to_string()
+    } else {
+        key
+    }
 }
 
 /// Words that put an office in the past.

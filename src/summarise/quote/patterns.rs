@@ -31,21 +31,26 @@ const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|se
 /// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
 const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
 
-// A person the article calls by their age, as it would by a pronoun,
-// once it has named them: "the 54-year-old", "der 54-Jährige", "die
-// 54-Jährige", Italian "il 54enne", "la 54enne".
-macro_rules! aged {
+// A person the article calls by their age or party, as it would by a
+// pronoun, once it has named them: "the 54-year-old", "der 54-Jährige",
+// "die 54-Jährige", Italian "il 54enne", "la 54enne"; German "der
+// CDU-Politiker", "die Grünen-Vorsitzende", "der SPD-Chef".
+macro_rules! epithet {
     () => {
-        r"(?i:the\s+\d{1,3}-year-old|(?:der|die)\s+\d{1,3}-jährige|(?:il|la)\s+\d{1,3}enne)"
+        r"(?i:the\s+\d{1,3}-year-old|(?:der|die)\s+\d{1,3}-jährige|(?:il|la)\s+\d{1,3}enne)|(?i:der|die)\s+[\p{Lu}][\p{L}]*-(?i:Politikerin|Politiker|Chefin|Chef|Vorsitzende|Vorsitzender|Abgeordnete|Abgeordneter|Spitzenkandidatin|Spitzenkandidat|Fraktionschefin|Fraktionschef)"
     };
 }
 
 /// A pronoun after its verb: "sagte er", "dijo él", French "a-t-elle ajouté",
-/// "ajoute-t-il", "said she", "said the 54-year-old".
+/// "ajoute-t-il", "said she", "said the 54-year-old", "sagte der
+/// CDU-Politiker".
+/// An epithet followed by a name is the name's title ("sagte der
+/// CDU-Vorsitzende Friedrich Merz"), so it must be followed by
+/// punctuation, the end or a word in lower case (group `who10`).
 const INVERTED: &str = concat!(
-    r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei)|",
-    aged!(),
-    r")|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?)(?:[^\p{L}\p{N}_]|$)"
+    r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?:(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei))(?:[^\p{L}\p{N}_]|$)|(?P<who10>",
+    epithet!(),
+    r")(?:\s*[^\p{L}\p{N}_\s]|\s*$|\s+\p{Ll}))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?(?:[^\p{L}\p{N}_]|$))"
 );
 
 // A name from its first capital on: capitalised words and the particles
@@ -70,15 +75,15 @@ pub(super) const CAPITALISED_NAME: &str = capitalised_name!();
 const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|port|union|party|police|city|state|regional|national|central|bank|opposition|government|company|army|border|fire|health|industry|labour|labor|green|for)\s+)*";
 
 /// The same pronouns as a pattern, in any case, and a person called by
-/// their age.
+/// their age or party.
 const PRONOUN: &str = concat!(
     r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei)|",
-    aged!()
+    epithet!()
 );
 
-/// A person called by their age, as the whole text.
-pub(super) static AGED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(concat!("^", aged!(), "$")).expect("age description pattern"));
+/// A person called by their age or party, as the whole text.
+pub(super) static EPITHET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(concat!("^(?:", epithet!(), ")$")).expect("epithet pattern"));
 
 // The parts of a description set off by commas ("the city's deputy mayor",
 // "NATO's secretary-general"): the word it opens with, and its text. (The
@@ -228,7 +233,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "a", "to", "at", "in", "on", "before", "after", "with", "from", "for",
     "vor", "bei", "im", "am", "an", "auf", "gegenüber", "zu", "zum", "zur", "nach", "mit", "für", "über",
     "devant", "lors", "à", "au", "aux", "dans", "avec", "pour", "en",
-    "ante", "con", "para", "ai", "al", "davanti",
+    "ante", "con", "para", "ai", "al", "davanti", "dello", "degli", "delle", "dei",
 ];
 
 /// A speech verb where the text starts ("a dit", "a également déclaré").
