@@ -22,6 +22,9 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             (?:follow|like)\ us(?-u:\b).* | sign\ up(?-u:\b).* | subscribe(?-u:\b).* | .*(?-u:\b)newsletter(?-u:\b).* |
             .*(?-u:\b)cookies?(?-u:\b).* | advertisement(?:\W.*)? | advertising | sponsored |
             \d+\ comments? | comments? | leave\ a\ (?:comment|reply) | no\ comments\ yet.* |
+            (?:comments?|kommentare?|commentaires?|réagir|commenti|comentarios?|reacties|komentarze)\s*\(\d+\) |
+            (?:back\ to\ (?:the\ )?home(?:\ ?page)?|zur\ startseite|retour\ à\ l['’]accueil|torna\ alla\ home(?:page)?|volver\ a\ la\ portada) |
+            (?:read|save\ for)\ later | später\ lesen | merken | lire\ plus\ tard | leggi\ dopo | leer\ más\ tarde | guardar |
             (?:photo|image|picture|foto|bild|credit|crédit|source|quelle|fuente|fonte|bron)s?\s*[:/©].* | image\ (?:from|via|courtesy)(?-u:\b).* |
             this\ field\ is\ for\ validation\ purposes.* |
             .*(?-u:\b)(?:getty\ images|afp\ photo|reuters/|ap\ photo|shutterstock|epa-efe)(?-u:\b).* |
@@ -196,7 +199,8 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
             related\ (?:posts|articles|stories|reading|content|links)(?:(?-u:\b).*)? | you\ (?:may|might)\ also\ (?:like|enjoy)(?-u:\b).* |
             more\ (?:from\ \S+(?:\ \S+){0,3}|stories|articles|posts)(?:\ (?:you|that)\ (?:may|might)\ (?:like|enjoy))? |
             also\ in\ the\ news | what\ do\ you\ think\?? | recommended(?:\ for\ you|\ reading|\ articles)? | (?:popular|trending)(?:\ posts|\ now|\ stories)? |
-            reader\ interactions | (?:\d+\ )?comments?(?:\ \(\d+\))? | leave\ a\ (?:comment|reply) | join\ the\ (?:conversation|discussion) |
+            reader\ interactions | (?:\d+\ )?comments?(?:\ \(\d+\))? |
+            (?:kommentare|commentaires|réagir|commenti|comentarios)\s*\(\d+\) | leave\ a\ (?:comment|reply) | join\ the\ (?:conversation|discussion) |
             about\ the\ author | share\ this:? | like\ this:? |
             weitere\ artikel | mehr\ zum\ thema | das\ könnte\ sie\ auch\ interessieren | kommentare | über\ (?:den|die)\ autor(?:in)? |
             à\ lire\ aussi | lire\ aussi | sur\ le\ même\ sujet | vous\ aimerez\ aussi | commentaires | à\ propos\ de\ l'auteur |
@@ -206,6 +210,39 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("end-of-article pattern")
 });
+
+/// The headings of `END_OF_ARTICLE` that a page may also put inside its
+/// story, over a box of links: "Mehr zum Thema", "Related articles",
+/// "Lire aussi". (Comments and the author's box only come after it.)
+static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:related|you (?:may|might) also|more (?:from|stories|articles|posts)|recommended|weitere artikel|mehr zum thema|das könnte|à lire aussi|lire aussi|sur le même sujet|vous aimerez|leggi anche|(?:ti )?potrebbe|articoli correlati|(?:también )?te puede|noticias relacionadas|más noticias)",
+    )
+    .expect("related heading pattern")
+});
+
+/// Most links a box of related stories inside the story holds.
+const LINK_BOX_LINES: usize = 3;
+
+/// Does the story go on after a box of related links that starts at
+/// `heading`? It does when, before the next closing heading, at least two
+/// paragraphs of prose follow and hold at least half as many words as the
+/// page had before the box. (Teasers in a list of related stories are
+/// few and short beside the story above them.)
+fn story_goes_on(paragraphs: &[String], words: &[usize], heading: usize, before: usize) -> bool {
+    const PROSE_WORDS: usize = 15;
+    let (mut prose, mut prose_words) = (0, 0);
+    for (p, &w) in paragraphs.iter().zip(words).skip(heading + 1) {
+        if w <= 6 && END_OF_ARTICLE.is_match(p.trim()) {
+            break;
+        }
+        if w >= PROSE_WORDS {
+            prose += 1;
+            prose_words += w;
+        }
+    }
+    prose >= 2 && prose_words * 2 >= before
+}
 
 /// Lines of the page's legal small print, whatever they start with:
 /// copyright notices, sign-up consent, template placeholder text, an
@@ -246,6 +283,32 @@ fn is_byline(p: &str, words: usize) -> bool {
 /// Longest line, in words, that the short-line patterns may remove.
 const SHORT_LINE_WORDS: usize = 14;
 
+/// Longest stamp line, in words.
+const STAMP_WORDS: usize = 30;
+
+/// The line of dates, bylines and reading times a page stamps its story
+/// with, each part furniture on its own: "27.11.2026, 09.14 Uhr •
+/// Lesezeit: 3 Min.", "Publié le 27 novembre 2026 à 09h14, modifié à 10h02
+/// • Temps de lecture : 3 min.".
+fn is_stamp(p: &str) -> bool {
+    const SEPARATORS: [char; 3] = ['•', '·', '|'];
+    if !p.contains(SEPARATORS) {
+        return false;
+    }
+    let parts: Vec<&str> = p
+        .split(SEPARATORS)
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            let words = word_count(part);
+            is_date_line(part, words)
+                || words <= SHORT_LINE_WORDS
+                    && (BOILERPLATE.is_match(part) || is_byline(part, words))
+        })
+}
+
 /// A paragraph of this many words seen twice is a copy (a teaser printed
 /// again, a repeated pull quote); shorter repeats are labels that recur in
 /// the story ("Pros", "Cons", "What we like") and stay.
@@ -263,6 +326,9 @@ fn boilerplate_of(paragraph: &str, words: usize) -> bool {
         return true;
     }
     if words <= SHORT_LINE_WORDS && (BOILERPLATE.is_match(p) || is_byline(p, words)) {
+        return true;
+    }
+    if words <= STAMP_WORDS && is_stamp(p) {
         return true;
     }
     if words <= 6 && CONTACT_LINE.is_match(p) {
@@ -408,21 +474,49 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
         .collect();
     let datelines = date_lines.iter().filter(|&&d| d).count() <= DATELINES;
     let mut story_started = false;
+    let counts: &[usize] = &words;
+    let mut link_box = 0;
     for (index, p) in paragraphs.iter().enumerate() {
         let words = words[index];
         if words <= 6
             && (seen >= ARTICLE_SAID_WORDS || seen * 10 >= total * 4)
             && END_OF_ARTICLE.is_match(p.trim())
         {
+            if RELATED_HEADING.is_match(p.trim()) && story_goes_on(&paragraphs, counts, index, seen)
+            {
+                // the box goes, heading and links, and the story goes on
+                seen += words;
+                link_box = LINK_BOX_LINES;
+                continue;
+            }
             break;
         }
         seen += words;
+        if link_box > 0 {
+            link_box -= 1;
+            if words <= SHORT_LINE_WORDS
+                && !p.trim_end().ends_with(['.', '!', '?', '”', '"', '»', '“'])
+            {
+                continue;
+            }
+            link_box = 0;
+        }
         if boilerplate_of(p, words)
             || (datelines && date_lines[index])
             || (words >= COPY_MIN_WORDS && kept.contains(p.as_str()))
             || in_contents[index]
             || (!story_started && is_home_trail(p, words))
         {
+            // "Mehr zum Thema" inside the story: its links follow
+            // (after "Related:" one link follows; "Related: …" is the link)
+            let line = p.trim();
+            if words <= 6 && RELATED_HEADING.is_match(line) {
+                if END_OF_ARTICLE.is_match(line) {
+                    link_box = LINK_BOX_LINES;
+                } else if line.ends_with(':') {
+                    link_box = 1;
+                }
+            }
             continue;
         }
         // a writer's box above the story, or below it once the story had
@@ -543,8 +637,24 @@ mod tests {
             "(Avec AFP)",
             "Le Monde avec AFP",
             "Con información de EFE",
+            // stamps, counts and links of the page's own
+            "27.11.2026, 09.14 Uhr • Lesezeit: 3 Min.",
+            "Publié le 27 novembre 2026 à 09h14, modifié à 10h02 • Temps de lecture : 3 min.",
+            "Von Anna Berg | 27.11.2026, 09:14 Uhr · Lesezeit: 4 Min.",
+            "Kommentare (12)",
+            "Réagir (34)",
+            "Zur Startseite",
+            "Lire plus tard",
+            "Später lesen",
         ] {
             assert!(is_boilerplate(line), "{line}");
+        }
+        // parts that are not all furniture make no stamp
+        for line in [
+            "Politik | Deutschland",
+            "27.11.2026 • Der Bundestag hat den Haushalt beschlossen.",
+        ] {
+            assert!(!is_boilerplate(line), "{line}");
         }
         // a sentence that opens like a credit is kept
         for line in [
@@ -650,6 +760,37 @@ mod tests {
         // early in the page, the same words are a heading of the story
         let page = vec!["What do you think?".to_string(), story.to_string()];
         assert_eq!(clean_paragraphs(page).len(), 2);
+    }
+
+    #[test]
+    fn a_box_of_related_links_inside_the_story_goes_and_the_story_stays() {
+        let page = lines(&[
+            "Der Bundestag hat am Donnerstag den Haushalt für das kommende Jahr beschlossen. Nach einer langen Debatte stimmten 388 Abgeordnete für den Etat von Finanzminister Lars Klingbeil, 280 dagegen.",
+            "Mehr zum Thema",
+            "Schuldenbremse: Was die Reform für die Länder bedeutet",
+            "„Dieser Haushalt investiert in Schienen, Brücken und Schulen, ohne die Schuldenbremse zu brechen“, sagte Klingbeil im Plenum. Die Ausgaben steigen auf 520 Milliarden Euro.",
+            "Die Opposition kritisierte die hohen Kreditaufnahmen scharf und kündigte eine Klage vor dem Bundesverfassungsgericht in Karlsruhe an, sollte der Etat so in Kraft treten.",
+            "Kommentare (12)",
+            "Das ist ein Skandal, und die Regierung weiß das ganz genau, schreibt ein Leser unter dem Artikel.",
+        ]);
+        let kept = clean_paragraphs(page.clone());
+        assert_eq!(kept, [page[0].as_str(), &page[3], &page[4]], "{kept:#?}");
+        // a box after the story is the end of it, links and all
+        let mut story: Vec<String> = (0..6).map(|i| format!("{} Absatz {i}.", page[0])).collect();
+        story.extend(lines(&[
+            "Mehr zum Thema",
+            "Schuldenbremse: Was die Reform für die Länder bedeutet",
+            "Die Länder fordern mehr Geld vom Bund für Schulen und Straßen, und sie drohen mit einer Blockade im Bundesrat.",
+        ]));
+        assert_eq!(clean_paragraphs(story).len(), 6);
+        // "Related: …" is a link of its own; the heading after it stays
+        let page = lines(&[
+            &page[0],
+            "Related: Maximizing Your SEO with Testimonials",
+            "6. Build High-Quality Backlinks",
+            &page[3],
+        ]);
+        assert_eq!(clean_paragraphs(page).len(), 3);
     }
 
     #[test]
