@@ -276,6 +276,19 @@ mod tests {
                 format!("“{SAID}”, dijo el presidente del Gobierno, Pedro Sánchez."),
                 "Pedro Sánchez",
             ),
+            // what the office is of may run on in lower case or with "y"
+            (
+                format!(
+                    "« {SAID} », a déclaré la ministre des Comptes publics, Amélie de Montchalin."
+                ),
+                "Amélie de Montchalin",
+            ),
+            (
+                format!(
+                    "«{SAID}», dijo el ministro de Transportes y Movilidad Sostenible, Óscar Puente."
+                ),
+                "Óscar Puente",
+            ),
             (
                 format!("“{SAID},” said the president of the European Council, António Costa."),
                 "António Costa",
