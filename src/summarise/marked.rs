@@ -1,11 +1,13 @@
 //! Furniture a page marks by class, taken out before Readability reads
-//! it. Two kinds:
+//! it. Three kinds:
 //!
 //! - The standfirst (a "dek" in American newsrooms): the sentence or two
 //!   set under the headline to sell the story. It is a subtitle, not the
 //!   story's first paragraph, and it repeats what the story says, so
 //!   neither the body nor the lead should start with it.
 //! - The photo caption: it describes a picture the digest does not show.
+//! - The breadcrumb trail ("Accueil › Politique"), which a page may set
+//!   inside its article as a list, one link per line.
 //!
 //! Both are found by the page's own class names, not guessed from their
 //! words. The page's text is scanned for those class names first, so the
@@ -19,10 +21,11 @@ use regex::Regex;
 
 use crate::text::word_count;
 
-/// Words that name a standfirst or a caption inside a class token, split
-/// at `-` and `_` ("article__standfirst", "ArticleHero_dek__x1",
-/// "v2-subhed", "photo-caption", "wp-caption").
-const NAMES: [&str; 7] = [
+/// Words that name a standfirst, a caption or a breadcrumb trail inside a
+/// class token, split at `-` and `_` ("article__standfirst",
+/// "ArticleHero_dek__x1", "v2-subhed", "photo-caption", "wp-caption",
+/// "c-breadcrumb__item").
+const NAMES: [&str; 9] = [
     "dek",
     "deck",
     "standfirst",
@@ -30,6 +33,8 @@ const NAMES: [&str; 7] = [
     "subheadline",
     "strapline",
     "caption",
+    "breadcrumb",
+    "breadcrumbs",
 ];
 
 /// Whole class tokens that mark a post's excerpt set above the post
@@ -236,6 +241,24 @@ mod tests {
             "{paragraphs:?}"
         );
         assert!(!paragraphs.iter().any(|p| p.contains("at dusk")));
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+    }
+
+    #[test]
+    fn a_breadcrumb_list_inside_the_article_is_not_body() {
+        let html = page(
+            "<ul class=\"c-breadcrumb\"><li class=\"c-breadcrumb__item\"><a href=\"/\">Accueil</a></li>\
+             <li class=\"c-breadcrumb__item\"><a href=\"/politique/\">Politique</a></li></ul>",
+        );
+        assert_eq!(
+            marked_classes(&html),
+            BTreeSet::from(["c-breadcrumb", "c-breadcrumb__item"])
+        );
+        let paragraphs = extract(&html).paragraphs;
+        assert!(
+            paragraphs[0].starts_with("The city council voted"),
+            "{paragraphs:?}"
+        );
         assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
     }
 
