@@ -255,6 +255,20 @@ static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("small print pattern")
 });
 
+/// A box that sells a newsletter or a subscription, closed by its button:
+/// "Newsletter « La Revue du Monde » Chaque week-end, la rédaction
+/// sélectionne les articles de la semaine. S’inscrire". The button stands
+/// after a sentence's end, so "… expected to subscribe." is no box.
+static SIGN_UP_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)[.!?»”]\s*(?:s['’]inscrire|inscrivez-vous|je m['’]abonne|sign up(?: now| here| today| for free)?|subscribe(?: now| here| today| for free)?|(?:jetzt )?(?:abonnieren|anmelden|registrieren)|iscriviti(?: ora)?|suscríbete|apúntate|aanmelden|inschrijven)\s*[.!→›»]?$",
+    )
+    .expect("sign-up box pattern")
+});
+
+/// Longest sign-up box, in words.
+const SIGN_UP_BOX_WORDS: usize = 40;
+
 /// Longest small-print line, in words.
 const SMALL_PRINT_WORDS: usize = 60;
 
@@ -347,6 +361,9 @@ fn boilerplate_of(paragraph: &str, words: usize) -> bool {
         return true;
     }
     if words <= SMALL_PRINT_WORDS && SMALL_PRINT.is_match(p) {
+        return true;
+    }
+    if words <= SIGN_UP_BOX_WORDS && SIGN_UP_BOX.is_match(p) {
         return true;
     }
     if words <= 80 && DISCLOSURE.is_match(p) {
@@ -646,6 +663,9 @@ mod tests {
             "Zur Startseite",
             "Lire plus tard",
             "Später lesen",
+            "Newsletter « La Revue du Monde » Chaque week-end, la rédaction sélectionne les articles de la semaine. S’inscrire",
+            "Der Morgen-Newsletter: Die wichtigsten Nachrichten des Tages, jeden Morgen um sechs Uhr in Ihrem Postfach. Jetzt abonnieren",
+            "Get the Europe briefing in your inbox every weekday morning, free of charge and with no advertising. Sign up",
         ] {
             assert!(is_boilerplate(line), "{line}");
         }
@@ -817,6 +837,7 @@ mod tests {
             "Le gouvernement a publié mardi un décret qui encadre les loyers dans quarante villes.",
             "Seguirà un incontro con i sindacati nella giornata di giovedì a Palazzo Chigi.",
             "Anzeigen gegen den Bürgermeister wurden am Montag von der Staatsanwaltschaft geprüft.",
+            "Readers of the local paper fell by half, but twice as many are now expected to subscribe.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
         }
