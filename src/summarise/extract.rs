@@ -2,6 +2,7 @@
 //! `dom_smoothie`, a port of Mozilla's Readability), or the paragraphs of
 //! pasted plain text, as a list of paragraphs.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use dom_query::{Document, Matcher, NodeData, NodeRef};
@@ -125,7 +126,9 @@ pub fn extract_html(input: &str) -> Extracted {
             {
                 paragraphs = better;
             }
-            let title = Some(strip_site_name(&fold_whitespace(&title))).filter(|t| !t.is_empty());
+            let title = headline(&page, &title)
+                .or_else(|| Some(strip_site_name(&fold_whitespace(&title))))
+                .filter(|t| !t.is_empty());
             Extracted {
                 title,
                 paragraphs,
@@ -425,6 +428,56 @@ fn container_fallback(page: &Document, found: &[String], words: usize) -> Option
     best.map(|(_, p)| p)
 }
 
+/// Fewest and most words of a headline set in `<h1>`.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 3..=30;
+
+/// The headline as the page sets it in an `<h1>`, when the page's title
+/// says the same (at least 60 % of the heading's words are in it): the
+/// `<title>` adds the site's name, a rubric or a year for search engines
+/// ("How To Book a Flight For Beginners | It’s All Trip To Me"), and a
+/// one-word `<h1>` or a logo is no headline.
+fn headline(page: &Document, title: &str) -> Option<String> {
+    static H1: LazyLock<Matcher> = LazyLock::new(|| matcher("h1"));
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
+    // the page's own title without the site's name, before or after it (a
+    // blog's name in the `<h1>` is in the `<title>` too)
+    let own_title = fold_whitespace(&page.select_single_matcher(&TITLE).text());
+    let own_title = if own_title.is_empty() {
+        title.to_string()
+    } else {
+        strip_leading_site_name(&strip_site_name(&own_title))
+    };
+    let in_title: HashSet<String> = words(&own_title).into_iter().collect();
+    let headings = page.select_matcher(&H1);
+    // a page that sets its sections in `<h1>` has no one headline
+    if headings.length() > MAX_HEADLINES {
+        return None;
+    }
+    headings.nodes().iter().find_map(|h1| {
+        let mut text = fold_whitespace(&h1.text());
+        // a heading that repeats the whole title, site and section too
+        while text.contains(" | ") {
+            let shorter = strip_site_name(&text);
+            if shorter == text {
+                break;
+            }
+            text = shorter;
+        }
+        let own = words(&text);
+        let shared = own.iter().filter(|w| in_title.contains(*w)).count();
+        (HEADLINE_WORDS.contains(&own.len()) && shared * 10 >= own.len() * 6).then_some(text)
+    })
+}
+
+/// Most `<h1>` elements a page may have for one of them to be its headline.
+const MAX_HEADLINES: usize = 3;
+
 /// "Budget passes | Morgenpost" becomes "Budget passes": a short last part
 /// after a separator is the site's name, not the headline.
 pub fn strip_site_name(title: &str) -> String {
@@ -437,6 +490,22 @@ pub fn strip_site_name(title: &str) -> String {
         }
     }
     title.to_string()
+}
+
+/// "Morgenpost | Budget passes" and "RogerBW's Blog: Advent of Code 2025
+/// week 2" lose their first part: a short part before a bar or a colon is
+/// the site's name when more follows it. (Only to compare a heading with:
+/// "Budget 2027: the Assembly votes" is a headline as it stands.)
+fn strip_leading_site_name(title: &str) -> String {
+    match title.split_once(" | ").or_else(|| title.split_once(": ")) {
+        Some((head, tail))
+            if head.split_whitespace().count() <= 4
+                && tail.split_whitespace().count() > head.split_whitespace().count() =>
+        {
+            tail.trim().to_string()
+        }
+        _ => title.to_string(),
+    }
 }
 
 /// Elements whose start and end break a paragraph.
@@ -898,6 +967,68 @@ mod tests {
                 "12 Main Street",
                 "Brussels"
             ]
+        );
+    }
+
+    #[test]
+    fn the_headline_is_the_h1_that_the_title_agrees_with() {
+        const STORY: &str = "<p>The city council voted on Tuesday to close the old harbour \
+            bridge to cars from March, after engineers found corrosion in two of its \
+            supporting piers during a routine inspection of the structure.</p>\
+            <p>Buses and bicycles will still cross while the repairs, expected to take \
+            eighteen months, are carried out in stages over the winter and spring.</p>";
+        let title_of = |title: &str, headings: &[&str]| {
+            let h1s: String = headings.iter().map(|h| format!("<h1>{h}</h1>")).collect();
+            let html = format!(
+                "<html><head><title>{title}</title><meta property=\"og:title\" content=\"{title}\"></head>\
+                 <body><article>{h1s}{STORY}</article></body></html>"
+            );
+            extract(&html).title.unwrap_or_default()
+        };
+        // the title (here also the page's `og:title`, which Readability
+        // prefers) adds the site and a rubric; the heading is the headline
+        assert_eq!(
+            title_of(
+                "Harbour bridge to close to cars from March | City News | Rotterdam Daily",
+                &["Harbour bridge to close to cars from March"]
+            ),
+            "Harbour bridge to close to cars from March"
+        );
+        assert_eq!(
+            title_of(
+                "How To Book a Flight For Beginners | It’s All Trip To Me",
+                &["How To Book a Flight For Beginners"]
+            ),
+            "How To Book a Flight For Beginners"
+        );
+        // a heading that repeats the whole title loses the site's name
+        assert_eq!(
+            title_of(
+                "Harbour bridge to close | Transport | Rotterdam Daily",
+                &["Harbour bridge to close | Transport | Rotterdam Daily"]
+            ),
+            "Harbour bridge to close"
+        );
+        // a blog's name in the heading is the site, not the headline
+        assert_eq!(
+            title_of(
+                "RogerBW's Blog: Advent of Code 2025 week 2",
+                &["RogerBW's Blog", "Day 7"]
+            ),
+            "RogerBW's Blog: Advent of Code 2025 week 2"
+        );
+        // sections set in <h1>: no one of them is the headline
+        assert_eq!(
+            title_of(
+                "Harbour bridge to close to cars - Rotterdam Daily",
+                &[
+                    "Harbour bridge",
+                    "Bridge to close",
+                    "Cars to close",
+                    "The bridge"
+                ]
+            ),
+            "Harbour bridge to close to cars"
         );
     }
 
