@@ -36,7 +36,13 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             table\ of\ contents | contents | learn\ more | contact\ us | get\ in\ touch |
             author | about\ the\ author | written\ by | (?:in\ )?this\ article | jump\ to(?-u:\b).* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read |
             # German
-            (?:lesen\ sie\ (?:auch|mehr)|auch\ interessant|mehr\ zum\ thema|weiterlesen|mehr\ lesen|siehe\ auch)(?:\W.*)? |
+            (?:lesen\ sie\ (?:auch|mehr)|auch\ interessant|mehr\ zum\ thema|(?:jetzt\ )?weiterlesen|mehr\ lesen|siehe\ auch)(?:\W.*)? |
+            # paywalls
+            (?:this|the\ rest\ of\ this)\ (?:article|story)\ is\ (?:only\ )?(?:for|available\ to)\ (?:paying\ )?subscribers(?:\ only)?\.? |
+            already\ a\ subscriber\??(?:\W.*)? | continue\ reading\ with(?-u:\b).* |
+            dieser\ artikel\ ist\ (?:nur\ )?für\ abonnenten(?:\W.*)? | bereits\ abonnent(?:in)?\??(?:\W.*)? |
+            (?:cet\ article|la\ suite)\ est\ réservée?\ aux\ abonnés\.? | il\ (?:vous\ )?reste\ \d+\ ?%\ de\ (?:l['’]article|cet\ article)\ à\ lire\.? | déjà\ abonné\ ?\??(?:\W.*)? |
+            (?:questo\ articolo|il\ resto\ dell['’]articolo)\ è\ riservato\ agli\ abbonati\.? | (?:este\ artículo|el\ resto\ del\ artículo)\ es\ (?:solo\ |exclusivo\ )?para\ suscriptores\.? |
             (?:ähnliche|verwandte)\ (?:artikel|beiträge|themen) | folgen\ sie\ uns.* | (?:jetzt\ )?abonnieren(?:\W.*)? |
             anzeige | werbung | \d+\ kommentare? | kommentare | (?:veröffentlicht|aktualisiert|stand\s*:)(?:\W.*)? |
             (?:\d+\ min(?:\.|uten)?\ )?lesezeit(?:\W.*)? | (?:schlagwörter|themen)\s*:.* | autor(?:in)?\s*:.* |
@@ -663,6 +669,14 @@ mod tests {
             "Zur Startseite",
             "Lire plus tard",
             "Später lesen",
+            "Jetzt weiterlesen mit SPIEGEL+",
+            "Dieser Artikel ist nur für Abonnenten verfügbar.",
+            "Il vous reste 75 % de cet article à lire.",
+            "La suite est réservée aux abonnés.",
+            "Already a subscriber? Log in",
+            "This article is for subscribers only.",
+            "Questo articolo è riservato agli abbonati.",
+            "Este artículo es exclusivo para suscriptores.",
             "Newsletter « La Revue du Monde » Chaque week-end, la rédaction sélectionne les articles de la semaine. S’inscrire",
             "Der Morgen-Newsletter: Die wichtigsten Nachrichten des Tages, jeden Morgen um sechs Uhr in Ihrem Postfach. Jetzt abonnieren",
             "Get the Europe briefing in your inbox every weekday morning, free of charge and with no advertising. Sign up",
