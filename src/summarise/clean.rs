@@ -52,7 +52,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             (?:publié|mis\ à\ jour)(?:\W.*)? | (?:\d+\ min(?:utes?)?\ de\ lecture|temps\ de\ lecture(?:\W.*)?) | mots[-\ ]clés\s*:.* | auteur\s*:.* |
             # Italian
             (?:leggi|vedi)\ (?:anche|di\ più|tutto)(?:\W.*)? | continua\ a\ leggere.* | (?:articoli|notizie)\ correlat[ie] |
-            seguici.* | iscriviti.* | pubblicità | \d+\ commenti | commenti | (?:pubblicato|aggiornato)(?:\W.*)? |
+            seguici.* | iscriviti.* | pubblicità | \d+\ commenti | commenti | (?:pubblicato|aggiornato|modificato|modifica\ il)(?:\W.*)? |
             tempo\ di\ lettura(?:\W.*)? | argomenti\s*:.* | autore\s*:.* |
             # Spanish
             (?:lee|leer|ver)\ (?:también|más)(?:\W.*)? | seguir\ leyendo.* | te\ puede\ interesar.* | (?:artículos|noticias)\ relacionad[oa]s |
@@ -256,7 +256,7 @@ fn story_goes_on(paragraphs: &[String], words: &[usize], heading: usize, before:
 /// Principles.").
 static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^lorem ipsum|^our standards:|(?:^|\s)©\s*\S|(?-u:\b)all rights reserved(?-u:\b)|^by (?:submitting|signing up|clicking|subscribing|providing|entering|continuing)(?-u:\b).*(?-u:\b)you (?:agree|consent|acknowledge)(?-u:\b)",
+        r"(?i)^lorem ipsum|^our standards:|(?:^|\s)©\s*\S|\s©$|(?-u:\b)(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|riproduzione riservata|todos los derechos reservados)(?-u:\b)|^by (?:submitting|signing up|clicking|subscribing|providing|entering|continuing)(?-u:\b).*(?-u:\b)you (?:agree|consent|acknowledge)(?-u:\b)",
     )
     .expect("small print pattern")
 });
@@ -306,12 +306,18 @@ const SHORT_LINE_WORDS: usize = 14;
 /// Longest stamp line, in words.
 const STAMP_WORDS: usize = 30;
 
+/// A time of day alone: "10:02", "09.14 Uhr", "9h14".
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm))?$").expect("time pattern")
+});
+
 /// The line of dates, bylines and reading times a page stamps its story
 /// with, each part furniture on its own: "27.11.2026, 09.14 Uhr •
 /// Lesezeit: 3 Min.", "Publié le 27 novembre 2026 à 09h14, modifié à 10h02
-/// • Temps de lecture : 3 min.".
+/// • Temps de lecture : 3 min.", "27 novembre 2026 (modifica il 27
+/// novembre 2026 | 10:02)".
 fn is_stamp(p: &str) -> bool {
-    const SEPARATORS: [char; 3] = ['•', '·', '|'];
+    const SEPARATORS: [char; 5] = ['•', '·', '|', '(', ')'];
     if !p.contains(SEPARATORS) {
         return false;
     }
@@ -324,6 +330,7 @@ fn is_stamp(p: &str) -> bool {
         && parts.iter().all(|part| {
             let words = word_count(part);
             is_date_line(part, words)
+                || TIME.is_match(part)
                 || words <= SHORT_LINE_WORDS
                     && (BOILERPLATE.is_match(part) || is_byline(part, words))
         })
@@ -670,6 +677,9 @@ mod tests {
             "Lire plus tard",
             "Später lesen",
             "Jetzt weiterlesen mit SPIEGEL+",
+            "27 novembre 2026 (modifica il 27 novembre 2026 | 10:02)",
+            "Riproduzione riservata ©",
+            "© Le Monde 2026. Tous droits réservés.",
             "Dieser Artikel ist nur für Abonnenten verfügbar.",
             "Il vous reste 75 % de cet article à lire.",
             "La suite est réservée aux abonnés.",
@@ -686,6 +696,7 @@ mod tests {
         // parts that are not all furniture make no stamp
         for line in [
             "Politik | Deutschland",
+            "Bundestag (Berlin)",
             "27.11.2026 • Der Bundestag hat den Haushalt beschlossen.",
         ] {
             assert!(!is_boilerplate(line), "{line}");
