@@ -1,11 +1,14 @@
 //! Furniture a page marks by class, taken out before Readability reads
-//! it. Three kinds:
+//! it. Four kinds:
 //!
 //! - The standfirst (a "dek" in American newsrooms): the sentence or two
 //!   set under the headline to sell the story. It is a subtitle, not the
 //!   story's first paragraph, and it repeats what the story says, so
 //!   neither the body nor the lead should start with it.
 //! - The photo caption: it describes a picture the digest does not show.
+//! - The kicker (an "eyebrow", "overline" or "supertitle") set above the headline: a
+//!   label of a few words such as "Haushalt 2027", not a sentence of the
+//!   story.
 //! - The breadcrumb trail ("Accueil › Politique"), which a page may set
 //!   inside its article as a list, one link per line.
 //!
@@ -21,11 +24,16 @@ use regex::Regex;
 
 use crate::text::word_count;
 
-/// Words that name a standfirst, a caption or a breadcrumb trail inside a
-/// class token, split at `-` and `_` ("article__standfirst",
+/// Words that name a kicker, a standfirst, a caption or a breadcrumb trail
+/// inside a class token, split at `-` and `_` ("article__kicker",
+/// "article__standfirst",
 /// "ArticleHero_dek__x1", "v2-subhed", "photo-caption", "wp-caption",
 /// "c-breadcrumb__item").
-const NAMES: [&str; 9] = [
+const NAMES: [&str; 13] = [
+    "kicker",
+    "eyebrow",
+    "overline",
+    "supertitle",
     "dek",
     "deck",
     "standfirst",
@@ -193,6 +201,8 @@ mod tests {
                 "wp-block-post-excerpt",
             ),
             (r#"<p class="strapline">"#, "strapline"),
+            (r#"<span class="article__kicker">"#, "article__kicker"),
+            (r#"<p class="eyebrow text-sm">"#, "eyebrow"),
             (r#"<div class="photo-caption mt-2">"#, "photo-caption"),
             (r#"<div class="wp-caption alignnone">"#, "wp-caption"),
         ] {
@@ -245,14 +255,14 @@ mod tests {
     }
 
     #[test]
-    fn a_breadcrumb_list_inside_the_article_is_not_body() {
+    fn a_kicker_and_a_breadcrumb_list_inside_the_article_are_not_body() {
         let html = page(
-            "<ul class=\"c-breadcrumb\"><li class=\"c-breadcrumb__item\"><a href=\"/\">Accueil</a></li>\
+            "<span class=\"eyebrow\">Harbour works</span><ul class=\"c-breadcrumb\"><li class=\"c-breadcrumb__item\"><a href=\"/\">Accueil</a></li>\
              <li class=\"c-breadcrumb__item\"><a href=\"/politique/\">Politique</a></li></ul>",
         );
         assert_eq!(
             marked_classes(&html),
-            BTreeSet::from(["c-breadcrumb", "c-breadcrumb__item"])
+            BTreeSet::from(["c-breadcrumb", "c-breadcrumb__item", "eyebrow"])
         );
         let paragraphs = extract(&html).paragraphs;
         assert!(
