@@ -230,6 +230,20 @@ static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Most links a box of related stories inside the story holds.
 const LINK_BOX_LINES: usize = 3;
 
+/// How many link lines may follow `line` as a box of related stories:
+/// up to `LINK_BOX_LINES` under a heading ("Mehr zum Thema"), one after
+/// "Related:", none after "Related: …", which is the link itself, or after
+/// a line that is no such heading.
+fn links_under(line: &str) -> usize {
+    if !RELATED_HEADING.is_match(line) {
+        0
+    } else if END_OF_ARTICLE.is_match(line) {
+        LINK_BOX_LINES
+    } else {
+        usize::from(line.ends_with(':'))
+    }
+}
+
 /// Does the story go on after a box of related links that starts at
 /// `heading`? It does when, before the next closing heading, at least two
 /// paragraphs of prose follow and hold at least half as many words as the
@@ -490,33 +504,33 @@ fn table_of_contents(paragraphs: &[String], words: &[usize]) -> Vec<bool> {
 /// page at a heading that starts the furniture after an article ("Related
 /// Posts", "Comments", "About the author") once the article had its say.
 pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
-    let words: Vec<usize> = paragraphs.iter().map(|p| word_count(p)).collect();
-    let total: usize = words.iter().sum();
+    let counts: Vec<usize> = paragraphs.iter().map(|p| word_count(p)).collect();
+    let total: usize = counts.iter().sum();
     let count = paragraphs.len();
     let mut seen = 0;
     let mut keep = vec![false; count];
     let mut kept: HashSet<&str> = HashSet::with_capacity(count);
-    let in_contents = table_of_contents(&paragraphs, &words);
+    let in_contents = table_of_contents(&paragraphs, &counts);
     let date_lines: Vec<bool> = paragraphs
         .iter()
-        .zip(&words)
+        .zip(&counts)
         .map(|(p, &w)| is_date_line(p, w))
         .collect();
     let datelines = date_lines.iter().filter(|&&d| d).count() <= DATELINES;
     let mut story_started = false;
-    let counts: &[usize] = &words;
     let mut link_box = 0;
     for (index, p) in paragraphs.iter().enumerate() {
-        let words = words[index];
+        let words = counts[index];
         if words <= 6
             && (seen >= ARTICLE_SAID_WORDS || seen * 10 >= total * 4)
             && END_OF_ARTICLE.is_match(p.trim())
         {
-            if RELATED_HEADING.is_match(p.trim()) && story_goes_on(&paragraphs, counts, index, seen)
+            if RELATED_HEADING.is_match(p.trim())
+                && story_goes_on(&paragraphs, &counts, index, seen)
             {
                 // the box goes, heading and links, and the story goes on
                 seen += words;
-                link_box = LINK_BOX_LINES;
+                link_box = links_under(p.trim());
                 continue;
             }
             break;
@@ -538,14 +552,8 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
             || (!story_started && is_home_trail(p, words))
         {
             // "Mehr zum Thema" inside the story: its links follow
-            // (after "Related:" one link follows; "Related: …" is the link)
-            let line = p.trim();
-            if words <= 6 && RELATED_HEADING.is_match(line) {
-                if END_OF_ARTICLE.is_match(line) {
-                    link_box = LINK_BOX_LINES;
-                } else if line.ends_with(':') {
-                    link_box = 1;
-                }
+            if words <= 6 {
+                link_box = links_under(p.trim());
             }
             continue;
         }

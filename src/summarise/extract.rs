@@ -136,9 +136,7 @@ pub fn extract_html(input: &str) -> Extracted {
             }
         }
         Err(_) => {
-            static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
-            let title = Some(fold_whitespace(&page.select_single_matcher(&TITLE).text()))
-                .filter(|t| !t.is_empty());
+            let title = Some(page_title(&page)).filter(|t| !t.is_empty());
             Extracted {
                 title,
                 paragraphs: paragraphs_of(&page.root(), false),
@@ -428,6 +426,12 @@ fn container_fallback(page: &Document, found: &[String], words: usize) -> Option
     best.map(|(_, p)| p)
 }
 
+/// The text of the page's `<title>`, whitespace folded.
+fn page_title(page: &Document) -> String {
+    static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
+    fold_whitespace(&page.select_single_matcher(&TITLE).text())
+}
+
 /// Fewest and most words of a headline set in `<h1>`.
 const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 3..=30;
 
@@ -444,10 +448,9 @@ fn headline(page: &Document, title: &str) -> Option<String> {
             .map(str::to_lowercase)
             .collect()
     };
-    static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
     // the page's own title without the site's name, before or after it (a
     // blog's name in the `<h1>` is in the `<title>` too)
-    let own_title = fold_whitespace(&page.select_single_matcher(&TITLE).text());
+    let own_title = page_title(page);
     let own_title = if own_title.is_empty() {
         title.to_string()
     } else {

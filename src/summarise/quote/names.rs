@@ -2,6 +2,7 @@
 //! Joe Biden" is "Joe Biden", "von der Leyen" keeps its particles),
 //! pronouns, sentence subjects and surnames completed from the article.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -372,24 +373,22 @@ pub(super) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
     }
 }
 
-/// The gender of `name` from an honorific the article puts before its
-/// surname anywhere ("Mr Visser", "Ms Berg", "Frau Berg", "Mme Moreau",
-/// "la señora Berg"); None when it gives none, or gives both.
-pub(super) fn gender_of(name: &str, paragraphs: &[String]) -> Option<Gender> {
+/// The genders an article's honorifics give, by surname: "Mr Visser",
+/// "Ms Berg", "Frau Berg", "Mme Moreau", "la señora Berg". A surname
+/// given both is of no known gender (`None`).
+pub(super) fn honorific_genders(paragraphs: &[String]) -> HashMap<&str, Option<Gender>> {
     static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?:^|[^\p{L}.])(?P<honorific>Mrs|Mr|Ms|Miss|Sir|Dame|Herr|Frau|M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Sra|Sr|[Ss]eñora|[Ss]eñor|Doña|Sig\.ra|Sig|[Ss]ignora|[Ss]ignor)\.?\s+(?P<name>[\p{Lu}][\p{L}’'\-]+(?:\s+[\p{Lu}][\p{L}’'\-]+){0,2})",
         )
         .expect("honorific pattern")
     });
-    let surname = name.split_whitespace().next_back()?;
-    let mut found = None;
+    let mut genders: HashMap<&str, Option<Gender>> = HashMap::new();
     for paragraph in paragraphs {
         for caps in HONORIFIC.captures_iter(paragraph) {
-            if caps["name"].split_whitespace().next_back() != Some(surname) {
+            let (Some(honorific), Some(named)) = (caps.name("honorific"), caps.name("name")) else {
                 continue;
-            }
-            let honorific = caps.name("honorific")?;
+            };
             // "M." after a capitalised word is an initial ("Marguerita M.
             // Cheng"), not French "Monsieur"
             let word_before = paragraph[..honorific.start()]
@@ -402,19 +401,35 @@ pub(super) fn gender_of(name: &str, paragraphs: &[String]) -> Option<Gender> {
             {
                 continue;
             }
-            let gender = match honorific.as_str() {
-                "Mrs" | "Ms" | "Miss" | "Dame" | "Frau" | "Mme" | "Mlle" | "Madame"
-                | "Mademoiselle" | "Sra" | "Señora" | "señora" | "Doña" | "Sig.ra" | "Signora"
-                | "signora" => Gender::Female,
+            let Some(surname) = named.as_str().split_whitespace().next_back() else {
+                continue;
+            };
+            let gender = match honorific.as_str().to_lowercase().as_str() {
+                "mrs" | "ms" | "miss" | "dame" | "frau" | "mme" | "mlle" | "madame"
+                | "mademoiselle" | "sra" | "señora" | "doña" | "sig.ra" | "signora" => {
+                    Gender::Female
+                }
                 _ => Gender::Male,
             };
-            if found.is_some_and(|g| g != gender) {
-                return None;
-            }
-            found = Some(gender);
+            genders
+                .entry(surname)
+                .and_modify(|known| {
+                    if *known != Some(gender) {
+                        *known = None;
+                    }
+                })
+                .or_insert(Some(gender));
         }
     }
-    found
+    genders
+}
+
+/// The gender of `name`, by the honorific its surname has in `genders`.
+pub(super) fn gender_of(name: &str, genders: &HashMap<&str, Option<Gender>>) -> Option<Gender> {
+    genders
+        .get(name.split_whitespace().next_back()?)
+        .copied()
+        .flatten()
 }
 
 /// Words that open the name of a body or a thing, not of a person.

@@ -2,10 +2,12 @@
 //! a pronoun or an office resolved to the person the article named, or a
 //! source it describes without naming.
 
+use std::collections::HashMap;
+
 use super::marks::{Found, OPENING_MARKS};
 use super::names::{
-    full_name, gender_of, is_pronoun, named_in_sentence, pronoun_gender, reduce_name,
-    sentence_subjects,
+    full_name, gender_of, honorific_genders, is_pronoun, named_in_sentence, pronoun_gender,
+    reduce_name, sentence_subjects,
 };
 use super::office;
 use super::patterns::{
@@ -266,8 +268,13 @@ fn named_speaker_of(
         // paragraph), else one opening a sentence of the paragraph before;
         // "she" passes over a man the article calls "Mr"
         let wanted = pronoun_gender(&name);
+        let genders = if wanted.is_some() {
+            honorific_genders(paragraphs)
+        } else {
+            HashMap::new()
+        };
         let agrees = |person: &String| {
-            wanted.is_none() || gender_of(person, paragraphs).is_none_or(|g| Some(g) == wanted)
+            wanted.is_none_or(|w| gender_of(person, &genders).is_none_or(|g| g == w))
         };
         lead_in
             .and_then(named_in_sentence)
