@@ -27,9 +27,9 @@ use crate::text::word_count;
 /// Words that name a kicker, a standfirst, a caption or a breadcrumb trail
 /// inside a class token, split at `-` and `_` ("article__kicker",
 /// "article__standfirst",
-/// "ArticleHero_dek__x1", "v2-subhed", "photo-caption", "wp-caption",
+/// "ArticleHero_dek__x1", "v2-subhed", "subhead", "photo-caption", "wp-caption",
 /// "c-breadcrumb__item").
-const NAMES: [&str; 13] = [
+const NAMES: [&str; 14] = [
     "kicker",
     "eyebrow",
     "overline",
@@ -39,6 +39,7 @@ const NAMES: [&str; 13] = [
     "standfirst",
     "subhed",
     "subheadline",
+    "subhead",
     "strapline",
     "caption",
     "breadcrumb",
@@ -192,6 +193,7 @@ mod tests {
                 "ArticleHero_dek__EqdkK",
             ),
             (r#"<p class=v2-subhed>"#, "v2-subhed"),
+            (r#"<h2 class="display-5 subhead spacer-small">"#, "subhead"),
             (
                 r#"<p id=x CLASS = "content-subheadline">"#,
                 "content-subheadline",
