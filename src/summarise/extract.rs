@@ -127,7 +127,13 @@ pub fn extract_html(input: &str) -> Extracted {
                 paragraphs = better;
             }
             let title = headline(&page, &title)
-                .or_else(|| Some(strip_site_name(&fold_whitespace(&title))))
+                .or_else(|| {
+                    let title = fold_whitespace(&title);
+                    Some(match site_name(&page) {
+                        Some(site) => strip_named_site(&title, &site),
+                        None => strip_site_name(&title),
+                    })
+                })
                 .filter(|t| !t.is_empty());
             Extracted {
                 title,
@@ -484,7 +490,17 @@ const MAX_HEADLINES: usize = 3;
 /// "Budget passes | Morgenpost" becomes "Budget passes": a short last part
 /// after a separator is the site's name, not the headline.
 pub fn strip_site_name(title: &str) -> String {
-    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+    strip_short_tail(title, &TITLE_SEPARATORS)
+}
+
+/// What sets a site's name or a section apart from the headline in a
+/// `<title>`.
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " – ", " — ", " - ", " :: ", " · "];
+
+/// The title without a part of at most four words after the last of
+/// `separators`, when at least two words come before it.
+fn strip_short_tail(title: &str, separators: &[&str]) -> String {
+    for sep in separators {
         if let Some((head, tail)) = title.rsplit_once(sep)
             && tail.split_whitespace().count() <= 4
             && head.split_whitespace().count() >= 2
@@ -493,6 +509,44 @@ pub fn strip_site_name(title: &str) -> String {
         }
     }
     title.to_string()
+}
+
+/// The site's name as the page declares it (`og:site_name`).
+fn site_name(page: &Document) -> Option<String> {
+    static SITE: LazyLock<Matcher> = LazyLock::new(|| matcher(r#"meta[property="og:site_name"]"#));
+    page.select_single_matcher(&SITE)
+        .attr("content")
+        .map(|name| fold_whitespace(&name))
+        .filter(|name| !name.is_empty())
+}
+
+/// The title without the site's name when the page names its site: the
+/// part after the last separator goes only when it is that name ("… -
+/// DER SPIEGEL" on a page whose site is "DER SPIEGEL" or "Spiegel"), so a
+/// headline's own second half stays ("Klingbeil verteidigt Schuldenpläne
+/// - Union kritisiert Tricks").
+fn strip_named_site(title: &str, site: &str) -> String {
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let site = letters(site);
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail = letters(tail);
+            if !tail.is_empty()
+                && !site.is_empty()
+                && (tail.contains(&site) || site.contains(&tail))
+            {
+                return head.trim().to_string();
+            }
+        }
+    }
+    // a short part after a bar is a section ("… | District"); after a dash
+    // it may be the headline's second half
+    strip_short_tail(title, &[" | "])
 }
 
 /// "Morgenpost | Budget passes" and "RogerBW's Blog: Advent of Code 2025
@@ -1032,6 +1086,46 @@ mod tests {
                 ]
             ),
             "Harbour bridge to close to cars"
+        );
+    }
+
+    #[test]
+    fn a_page_that_names_its_site_loses_only_that_name_from_its_title() {
+        // the headline in <h2>, no <h1>: the title comes from the <title>
+        let title_of = |title: &str, site: &str| {
+            let html = format!(
+                "<html><head><title>{title}</title>\
+                 <meta property=\"og:site_name\" content=\"{site}\"></head><body><article>\
+                 <h2>{title}</h2><p>Bundesfinanzminister Lars Klingbeil hat im Bundestag den \
+                 Haushaltsentwurf für 2027 gegen Kritik der Opposition verteidigt und neue \
+                 Schulden in Milliardenhöhe begründet.</p><p>Die Union warf der Regierung vor, \
+                 Ausgaben in Sondervermögen zu verschieben, der Ausschuss berät im Dezember.</p>\
+                 </article></body></html>"
+            );
+            extract(&html).title.unwrap_or_default()
+        };
+        // a short second half after a dash is the headline's, not a site
+        assert_eq!(
+            title_of(
+                "Klingbeil verteidigt Schuldenpläne - Union kritisiert Tricks",
+                "DER SPIEGEL"
+            ),
+            "Klingbeil verteidigt Schuldenpläne - Union kritisiert Tricks"
+        );
+        assert_eq!(
+            title_of(
+                "Klingbeil verteidigt Schuldenpläne - Union kritisiert Tricks - DER SPIEGEL",
+                "Spiegel"
+            ),
+            "Klingbeil verteidigt Schuldenpläne - Union kritisiert Tricks"
+        );
+        // a rubric after a bar goes, as on a page that names no site
+        assert_eq!(
+            title_of(
+                "Homestead gardening makes rural communities more self-reliant | District",
+                "BSS"
+            ),
+            "Homestead gardening makes rural communities more self-reliant"
         );
     }
 
