@@ -26,17 +26,22 @@ pub fn pick_lead(paragraphs: &[String], title: Option<&str>, lead_words: usize) 
     }
 }
 
+/// A place name in capitals, as a dateline sets it: "BRUSSELS", "SAN
+/// SEBASTIÁN", "L'AQUILA".
+const PLACE_IN_CAPITALS: &str = r"[\p{Lu}][\p{Lu}’'.\-]+(?:[ /][\p{Lu}][\p{Lu}’'.\-]+)*";
+
 /// The paragraph without the wire dateline it opens with: "BRUSSELS, Nov
 /// 27 (Reuters) - ", "Berlin (dpa) - ", "Madrid, 27 nov (EFE).- ",
 /// "(ANSA) - ROMA, 27 NOV - ", "LONDON — ". The digest gives the source and
 /// the time beside the lead; the body keeps the dateline. A place in
 /// mixed case needs its agency; one in capitals an agency, a date or an em
-/// dash ("NATO - Russia talks" is news); the news after the dash opens with
-/// a capital, a digit or a quotation mark.
+/// dash ("NATO - Russia talks" is news), or an article after the dash
+/// ("ROMA – Il governo …"); the news after the dash opens with a capital, a
+/// digit or a quotation mark.
 fn without_dateline(p: &str) -> &str {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         let agency = r"\([\p{L}][\p{L}.&\s]{1,24}\)";
-        let place_in_capitals = r"[\p{Lu}][\p{Lu}’'.\-]+(?:[ /][\p{Lu}][\p{Lu}’'.\-]+)*";
+        let place_in_capitals = PLACE_IN_CAPITALS;
         let place = r"[\p{Lu}][\p{L}’'.\-]+(?:\s[\p{Lu}][\p{L}’'.\-]+)*";
         let date = r",\s*[^()\-–—\n]{1,30}?";
         Regex::new(&format!(
@@ -44,14 +49,27 @@ fn without_dateline(p: &str) -> &str {
         ))
         .expect("dateline pattern")
     });
-    match DATELINE.find(p) {
+    // "ROMA – Il governo …", "PARIS - Le gouvernement …"
+    static PLACE_THEN_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^{PLACE_IN_CAPITALS}\s+[-–]\s+(L['’]\p{{L}}|(?:The|An|Il|Lo|La|Gli|Le|Les|Un|Une|Uno|Una|Der|Die|Das|Ein|Eine|El|Los|Las)\s)"
+        ))
+        .expect("dateline before an article")
+    });
+    if let Some(news) = DATELINE
+        .find(p)
         // the match ends with the news's first character
-        Some(m) => {
-            let first = p[..m.end()].chars().next_back().map_or(0, char::len_utf8);
-            &p[m.end() - first..]
-        }
-        None => p,
+        .map(|m| m.end() - p[..m.end()].chars().next_back().map_or(0, char::len_utf8))
+        .or_else(|| {
+            PLACE_THEN_ARTICLE
+                .captures(p)
+                .and_then(|c| c.get(1))
+                .map(|m| m.start())
+        })
+    {
+        return &p[news..];
     }
+    p
 }
 
 /// Long enough, written as sentences, not a row of a table (three cells or
@@ -134,6 +152,32 @@ mod tests {
         ] {
             let p = paras(&[&format!("{dateline}{NEWS}")]);
             assert_eq!(pick_lead(&p, None, 60), NEWS, "{dateline}");
+        }
+        // in capitals before a plain dash, a place when an article opens the news
+        for (dateline, news) in [
+            (
+                "ROMA – ",
+                "La Camera ha approvato il decreto sull'energia con 180 voti favorevoli e 110 contrari.",
+            ),
+            (
+                "PARIS - ",
+                "Le gouvernement a présenté mercredi son plan pour réduire le déficit public en 2027.",
+            ),
+            (
+                "MADRID - ",
+                "El Gobierno aprobó este martes el anteproyecto de ley de presupuestos para el próximo año.",
+            ),
+            (
+                "BERLIN - ",
+                "Die Bundesregierung hat am Mittwoch den Haushaltsentwurf für das kommende Jahr beschlossen.",
+            ),
+            (
+                "MILANO – ",
+                "L'inflazione nell'area dell'euro è scesa a novembre al livello più basso da tre anni.",
+            ),
+        ] {
+            let p = paras(&[&format!("{dateline}{news}")]);
+            assert_eq!(pick_lead(&p, None, 60), news, "{dateline}");
         }
         // a capitalised word that opens the news is no dateline
         for kept in [
