@@ -948,6 +948,46 @@ mod tests {
     }
 
     #[test]
+    fn a_person_named_after_an_office_and_the_body_it_heads_is_the_person() {
+        for (lead, line, speaker) in [
+            (
+                "La presidente del Consiglio Giorgia Meloni ha difeso mercoledì la legge di bilancio dopo settimane di trattative.",
+                "«È una manovra seria, che non mette le mani nelle tasche degli italiani», ha detto Meloni a Repubblica.",
+                "Giorgia Meloni",
+            ),
+            (
+                "Die Zinsen im Euroraum bleiben unverändert, wie die Notenbank am Donnerstag in Frankfurt mitteilte.",
+                "„Die Inflation ist noch nicht besiegt, wir müssen wachsam bleiben“, sagte die Präsidentin der Europäischen Zentralbank Christine Lagarde.",
+                "Christine Lagarde",
+            ),
+            (
+                "La réforme des retraites a été défendue mercredi devant les parlementaires de la majorité réunis à l’Élysée.",
+                "« Nous ne reculerons pas sur la réforme, elle est indispensable pour le pays », a déclaré le président de la République Emmanuel Macron.",
+                "Emmanuel Macron",
+            ),
+            (
+                "The government's budget was debated in the Commons on Wednesday after weeks of leaks and briefings.",
+                "“We will hold this government to account on every broken promise it has made,” said the Leader of the Opposition Kemi Badenoch.",
+                "Kemi Badenoch",
+            ),
+            // no office before "of": the three words are the name
+            (
+                "Buying recycled goods matters as much as sorting the waste that goes out on collection day.",
+                "In the words of Ed Begley Jr., “If you are not buying recycled products, you are not really recycling at all.”",
+                "Ed Begley Jr.",
+            ),
+            // a person a sentence opens with, after an article and a title
+            (
+                "Die IG-Metall-Chefin Christiane Benner hat die Entscheidung des Konzerns scharf kritisiert, drei Werke zu schließen.",
+                "„Das ist ein schwarzer Tag für die deutsche Industrie und für Hunderttausende Beschäftigte“, sagte sie.",
+                "Christiane Benner",
+            ),
+        ] {
+            assert_speaker(lead, line, speaker);
+        }
+    }
+
+    #[test]
     fn a_pronoun_passes_over_a_person_of_the_other_gender() {
         const LEAD: &str = "Rotterdam will close its harbour bridge for repairs next spring.";
         let p = paras(&[

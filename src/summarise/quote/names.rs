@@ -304,6 +304,15 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
         Some(k) => &tokens[k + 1..],
         None => &tokens[..],
     };
+    // a particle opening three capitalised words or more joins an office
+    // to what it heads: "del Consiglio Giorgia Meloni", "der Europäischen
+    // Zentralbank Christine Lagarde" (not "von der Leyen")
+    let opened = rest.iter().take_while(|t| PARTICLES.contains(t)).count();
+    let rest = if opened > 0 && rest.len() - opened >= 3 && capitalised(&rest[opened..]) {
+        &rest[rest.len() - 2..]
+    } else {
+        rest
+    };
     // lower-case words left of the name go, except the particles it
     // opens with ("von der Leyen"); particles after it ("Merz der
     // „Bild“") are not part of it
@@ -330,6 +339,44 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
         None
     } else {
         Some(rest.join(" "))
+    }
+}
+
+/// Does every word open with a capital?
+fn capitalised(words: &[&str]) -> bool {
+    words.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Words that join an office to what it heads: "presidente del
+/// Consiglio", "président de la République", "Präsidentin der
+/// Europäischen Zentralbank", "Leader of the Opposition".
+const OFFICE_LINKS: &[&str] = &[
+    "of", "the", "de", "la", "l’", "des", "du", "del", "della", "dello", "dei", "degli", "delle",
+    "di", "der",
+];
+
+/// Does `before` end in an office and the words that join it to what it
+/// heads ("presidente del", "Leader of the")? Then the capitalised words
+/// after it open with that body's name ("In the words of Ed Begley Jr."
+/// has no office).
+fn ends_in_office_link(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev().peekable();
+    let mut links = 0;
+    while words.next_if(|w| OFFICE_LINKS.contains(w)).is_some() {
+        links += 1;
+    }
+    links > 0 && words.next().is_some_and(|w| is_title(w, &w.to_lowercase()))
+}
+
+/// A name of three capitalised words or more set after an office's link
+/// word ("le président de la République Emmanuel Macron") is the body's
+/// name and then the person's: the person is the last two words.
+pub(super) fn without_office_body(before: &str, name: String) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() >= 3 && capitalised(&words) && ends_in_office_link(before) {
+        words[words.len() - 2..].join(" ")
+    } else {
+        name
     }
 }
 
@@ -457,14 +504,20 @@ pub(super) fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, Stri
         .into_iter()
         .filter_map(move |sentence| {
             let raw = SUBJECT.captures(sentence)?.name("who")?.as_str();
-            // "The European Union agreed …" opens with a body, not a person
-            let first = raw.split_whitespace().next()?.to_lowercase();
-            if ARTICLES.contains(&first.as_str()) {
+            // "The European Union agreed …" opens with a body, not a
+            // person; "Die IG-Metall-Chefin Christiane Benner hat …" with a
+            // person's title
+            let mut words = raw.split_whitespace();
+            let first = words.next()?.to_lowercase();
+            if ARTICLES.contains(&first.as_str())
+                && !words.next().is_some_and(|w| is_title(w, &w.to_lowercase()))
+            {
                 return None;
             }
             let name = reduce_name(raw)?;
             let at = sentence.as_ptr() as usize - text.as_ptr() as usize;
-            name.contains(' ').then_some((at, name))
+            // "Die SPD-Vorsitzende sagte" calls someone named before
+            (name.contains(' ') && !is_pronoun(&name)).then_some((at, name))
         })
 }
 
@@ -521,6 +574,11 @@ pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
             };
             names.push(word);
             before = &trimmed[..trimmed.len() - word.len()];
+        }
+        // "presidente del Consiglio Giorgia Meloni": the word nearest the
+        // surname is the given name, the others name the body
+        if names.len() > 1 && ends_in_office_link(before) {
+            names.truncate(1);
         }
         names.reverse();
         (!names.is_empty()).then(|| names.join(" "))

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::marks::{Found, OPENING_MARKS};
 use super::names::{
     full_name, gender_of, honorific_genders, is_pronoun, named_in_sentence, pronoun_gender,
-    reduce_name, sentence_subjects,
+    reduce_name, sentence_subjects, without_office_body,
 };
 use super::office;
 use super::patterns::{
@@ -243,7 +243,10 @@ fn named_speaker_of(
         // "sagte der Ministerpräsident vor Journalisten": a noun after a
         // preposition is no name (the office may still give one)
         Some(m) if after_preposition(&after[..m.start()]) => return None,
-        Some(m) => (m.as_str().trim().to_string(), None),
+        Some(m) => (
+            without_office_body(&after[..m.start()], m.as_str().trim().to_string()),
+            None,
+        ),
         None => {
             let caps = BEFORE.captures(before)?;
             let m = who_match(&caps)?;
@@ -256,8 +259,11 @@ fn named_speaker_of(
             let person = PERSON_OF
                 .captures(&before[..m.start()])
                 .and_then(|c| Some(c.name("person")?.as_str()));
-            let raw = person.unwrap_or(m.as_str());
-            (raw.trim().to_string(), Some(&before[..at]))
+            let raw = match person {
+                Some(person) => person.trim().to_string(),
+                None => without_office_body(&before[..m.start()], m.as_str().trim().to_string()),
+            };
+            (raw, Some(&before[..at]))
         }
     };
     let name = reduce_name(&raw)?;
