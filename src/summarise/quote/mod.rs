@@ -988,6 +988,68 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_between_dashes_inside_the_quotation() {
+        const SANCHEZ: &str = "El presidente del Gobierno, Pedro Sánchez, presentó el miércoles los presupuestos tras semanas de negociaciones.";
+        for (lead, line, speaker) in [
+            (
+                SANCHEZ,
+                "«Es un buen acuerdo para España y para Europa —dijo Sánchez—, pero hay que seguir trabajando en la vivienda».",
+                "Pedro Sánchez",
+            ),
+            (
+                SANCHEZ,
+                "«Es un buen acuerdo para España y para Europa —afirmó el presidente del Gobierno—, pero hay que seguir trabajando».",
+                "Pedro Sánchez",
+            ),
+            (
+                "La presidente del Consiglio Giorgia Meloni ha difeso mercoledì la legge di bilancio dopo settimane di trattative.",
+                "«È una manovra seria – ha aggiunto Meloni – che guarda alla crescita e non alle tasse degli italiani».",
+                "Giorgia Meloni",
+            ),
+        ] {
+            assert_speaker(lead, line, speaker);
+        }
+        // the quotation stays verbatim, aside and all
+        let p = paras(&[
+            SANCHEZ,
+            "«Es un buen acuerdo para España y para Europa —dijo Sánchez—, pero hay que seguir trabajando en la vivienda».",
+        ]);
+        let q = pick_key_quote(&p, SANCHEZ).unwrap();
+        assert_eq!(
+            q.text,
+            "Es un buen acuerdo para España y para Europa —dijo Sánchez—, pero hay que seguir trabajando en la vivienda"
+        );
+        // an aside that attributes nothing gives no speaker
+        assert_no_quote(
+            "Prime Minister Keir Starmer presented the deal on Wednesday after weeks of talks.",
+            "“The deal is good for Britain — and for Europe — and we will sign it next week in Brussels without delay.”",
+        );
+    }
+
+    #[test]
+    fn an_office_with_the_body_it_heads_speaks_for_its_holder() {
+        for (lead, line, speaker) in [
+            (
+                "El presidente del Gobierno, Pedro Sánchez, presentó el miércoles los presupuestos tras semanas de negociaciones.",
+                "«Es un buen acuerdo para España y para Europa, pero hay que seguir trabajando en la vivienda», afirmó el presidente del Gobierno.",
+                "Pedro Sánchez",
+            ),
+            (
+                "Ursula von der Leyen, the president of the European Commission, spoke in Strasbourg on Wednesday about the budget.",
+                "“Europe must stand together now and keep supporting Ukraine, with weapons and with money,” the president of the European Commission said.",
+                "Ursula von der Leyen",
+            ),
+            (
+                "Le président de la République, Emmanuel Macron, a reçu mercredi les chefs de parti à l’Élysée pour parler du budget.",
+                "« Nous ne laisserons pas filer le déficit, ni cette année ni la suivante », a déclaré le président de la République.",
+                "Emmanuel Macron",
+            ),
+        ] {
+            assert_speaker(lead, line, speaker);
+        }
+    }
+
+    #[test]
     fn a_pronoun_passes_over_a_person_of_the_other_gender() {
         const LEAD: &str = "Rotterdam will close its harbour bridge for repairs next spring.";
         let p = paras(&[

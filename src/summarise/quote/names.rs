@@ -359,7 +359,7 @@ const OFFICE_LINKS: &[&str] = &[
 /// heads ("presidente del", "Leader of the")? Then the capitalised words
 /// after it open with that body's name ("In the words of Ed Begley Jr."
 /// has no office).
-fn ends_in_office_link(before: &str) -> bool {
+pub(super) fn ends_in_office_link(before: &str) -> bool {
     let mut words = before.split_whitespace().rev().peekable();
     let mut links = 0;
     while words.next_if(|w| OFFICE_LINKS.contains(w)).is_some() {

@@ -30,12 +30,15 @@ macro_rules! role {
 }
 
 /// "the chancellor", "the German chancellor", "der Minister", "le
-/// président": a definite article, at most two words, the office.
+/// président": a definite article, at most two words, the office, and
+/// what it heads ("el presidente del Gobierno", "the president of the
+/// European Commission").
 macro_rules! reference {
     ($group:literal) => {
         concat!(
             r"(?i:the|der|die|le|la|l’|l'|el|il)\s+(?:[\p{L}\-]+\s+){0,2}?",
-            role!($group)
+            role!($group),
+            r"(?:\s+(?:of\s+the|of|de\s+la|de|du|des|del|der|di|della|dello|degli|delle|dei)\s+(?:l[’']\s*)?[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*){0,2})?"
         )
     };
 }

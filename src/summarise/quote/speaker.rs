@@ -3,11 +3,14 @@
 //! source it describes without naming.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::marks::{Found, OPENING_MARKS};
 use super::names::{
-    full_name, gender_of, honorific_genders, is_pronoun, named_in_sentence, pronoun_gender,
-    reduce_name, sentence_subjects, without_office_body,
+    ends_in_office_link, full_name, gender_of, honorific_genders, is_pronoun, named_in_sentence,
+    pronoun_gender, reduce_name, sentence_subjects, without_office_body,
 };
 use super::office;
 use super::patterns::{
@@ -155,6 +158,30 @@ pub(super) struct Speaker {
 /// it describes without naming.
 pub(super) fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<Speaker> {
     let (before, after) = beside(found, paragraphs);
+    speaker_beside(found, paragraphs, before, after).or_else(|| {
+        // Spanish copy sets the attribution inside the quotation, between
+        // dashes: «Es un buen acuerdo —dijo Sánchez—, pero …»
+        let aside = aside_in(&found.text)?;
+        speaker_beside(found, paragraphs, "", aside)
+    })
+}
+
+/// The aside between dashes inside a quotation's text ("—dijo Sánchez—",
+/// "– ha aggiunto il ministro –"), when an attribution may sit in it.
+fn aside_in(text: &str) -> Option<&str> {
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s[—–]\s?(?P<aside>[\p{Ll}][^—–]{2,80}?)\s?[—–]").expect("aside pattern")
+    });
+    ASIDE.captures(text)?.name("aside").map(|m| m.as_str())
+}
+
+/// The speaker given by the attribution in `before` and `after`.
+fn speaker_beside(
+    found: &Found,
+    paragraphs: &[String],
+    before: &str,
+    after: &str,
+) -> Option<Speaker> {
     if let Some(name) = named_speaker_of(found, paragraphs, before, after) {
         return Some(Speaker { name, named: true });
     }
@@ -204,6 +231,22 @@ pub(super) fn beside<'a>(found: &Found, paragraphs: &'a [String]) -> (&'a str, &
     (before, after)
 }
 
+/// Is `name`, after the text `before_name`, the body an office heads
+/// rather than a person: "afirmó el presidente del Gobierno", "said the
+/// president of the European Commission"? Then the office may still give
+/// the name. Three capitalised words or more go on to a person ("der
+/// Europäischen Zentralbank Christine Lagarde"), and "von" opens a name
+/// after a title ("Kommissionspräsidentin von der Leyen").
+fn heads_body(before_name: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let particles = words
+        .iter()
+        .take_while(|w| w.starts_with(char::is_lowercase))
+        .count();
+    words.len() - particles < 3
+        && ends_in_office_link(&format!("{before_name} {}", words[..particles].join(" ")))
+}
+
 /// A named speaker, from the lines around the quotation or the
 /// attribution `beside` it.
 fn named_speaker_of(
@@ -243,6 +286,9 @@ fn named_speaker_of(
         // "sagte der Ministerpräsident vor Journalisten": a noun after a
         // preposition is no name (the office may still give one)
         Some(m) if after_preposition(&after[..m.start()]) => return None,
+        // "afirmó el presidente del Gobierno": the body the office heads
+        // (the office may still give the name)
+        Some(m) if heads_body(&after[..m.start()], m.as_str()) => return None,
         Some(m) => (
             without_office_body(&after[..m.start()], m.as_str().trim().to_string()),
             None,
