@@ -1050,6 +1050,34 @@ mod tests {
     }
 
     #[test]
+    fn speech_verbs_in_the_present_tense() {
+        for (lead, line, speaker) in [
+            (
+                "La ministre du Travail, Astrid Panosyan-Bouvet, a présenté mercredi un projet de loi sur l’assurance chômage.",
+                "« Nous voulons que le travail paie mieux que l’inactivité, partout et pour tous », insiste la ministre.",
+                "Astrid Panosyan-Bouvet",
+            ),
+            (
+                "La vicepresidenta María Jesús Montero defendió el miércoles la reforma fiscal en el Congreso.",
+                "«La reforma fiscal es imprescindible para sostener el Estado del bienestar en los próximos años», advierte Montero.",
+                "María Jesús Montero",
+            ),
+            (
+                "Wirtschaftsministerin Katherina Reiche hat am Mittwoch ein Entlastungspaket für die Industrie vorgestellt.",
+                "„Wir müssen die Energiepreise jetzt senken, sonst verlieren wir Arbeitsplätze in großer Zahl“, mahnt Reiche.",
+                "Katherina Reiche",
+            ),
+            (
+                "Il ministro dell’Economia Giancarlo Giorgetti ha presentato mercoledì la legge di bilancio.",
+                "«Non aumenteremo le tasse, ma chiederemo uno sforzo a chi ha di più per sostenere la sanità», ricorda Giorgetti.",
+                "Giancarlo Giorgetti",
+            ),
+        ] {
+            assert_speaker(lead, line, speaker);
+        }
+    }
+
+    #[test]
     fn a_pronoun_passes_over_a_person_of_the_other_gender() {
         const LEAD: &str = "Rotterdam will close its harbour bridge for repairs next spring.";
         let p = paras(&[
