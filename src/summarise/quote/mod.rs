@@ -1050,6 +1050,17 @@ mod tests {
     }
 
     #[test]
+    fn a_few_words_may_come_between_the_verb_and_the_quotation() {
+        const LEAD: &str = "Kaja Kallas, the EU’s foreign policy chief, arrived in Kyiv on Wednesday for talks on air defence.";
+        for line in [
+            "Kallas told a press conference in Brussels: “We cannot let Russia decide the security of Europe, not now and not ever.”",
+            "Kallas said in a post on X: “We cannot let Russia decide the security of Europe, not now and not ever.”",
+        ] {
+            assert_speaker(LEAD, line, "Kaja Kallas");
+        }
+    }
+
+    #[test]
     fn speech_verbs_in_the_present_tense() {
         for (lead, line, speaker) in [
             (

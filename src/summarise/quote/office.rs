@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::reduce_name;
-use super::patterns::{CAPITALISED_NAME, NAME, PREPOSITIONS, VERBS};
+use super::patterns::{CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS};
 
 /// Offices a report refers back to once it has named their holder, in the
 /// languages the digest reads. Longer forms first ("prime minister" before
@@ -58,7 +58,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[.!?]\s+){reference}\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}\s*[:,]?\s*$",
+        r"(?:^|[.!?]\s+){reference}\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}\s*[:,]?\s*$",
         reference = reference!("role"),
     ))
     .expect("office before a quotation")

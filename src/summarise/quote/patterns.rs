@@ -27,6 +27,10 @@ pub(super) const VERBS: &str = concat!(
     r"|insiste|tranche|glisse|résume|détaille|déplore|regrette|dénonce|raconte|avertit|a\s+tranché|a\s+glissé|a\s+résumé|a\s+détaillé|a\s+déploré|a\s+regretté|a\s+dénoncé|a\s+raconté|warnt|kritisiert|fordert|mahnt|meint|ergänzt|schreibt|asegura|señala|advierte|subraya|apunta|reconoce|sostiene|lamenta|denuncia|recuerda|osserva|ricorda|avverte|conclude|racconta|ha\s+ricordato|ha\s+insistito|ha\s+denunciato|ha\s+criticato",
     ")"
 );
+/// Most words between a speech verb and the quotation it introduces
+/// ("Kallas told a press conference in Brussels: “…”", "said in a post on
+/// X: “…”").
+pub(super) const LEAD_IN_WORDS: usize = 6;
 /// Introductions that put the speaker after the verb.
 const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo)";
 /// Offices named before a person set off by commas: "the health minister,
@@ -184,7 +188,7 @@ pub(super) static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}){APPOSITION_AFTER}?)\s*[:,]?\s*$"
+        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}){APPOSITION_AFTER}?)\s*[:,]?\s*$"
     ))
     .expect("before-quote attribution pattern")
 });
@@ -275,7 +279,7 @@ pub(super) static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static UNNAMED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,4}}\s*[:,]?\s*$"
+        r"(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}\s*[:,]?\s*$"
     ))
     .expect("unnamed source before a quotation")
 });
