@@ -14,7 +14,7 @@ use crate::text::word_count;
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            source\ link | related(?:\ posts|\ articles|\ stories|\ news|\ content|\ topics)? |
+            source\ link | reuse\ this\ content | related(?:\ posts|\ articles|\ stories|\ news|\ content|\ topics)? |
             read\ (?:more|also|next)(?:\ about)?(?-u:\b).* | see\ also(?-u:\b).* | also\ read(?-u:\b).* | related\s*:.* | more\ on\ this\ story | most\ read |
             read\ (?:our|the)\ (?:full|complete|in-depth)(?-u:\b).* | check\ (?:the\ )?prices?\ (?:at|on)(?-u:\b).* |
             (?:share|tweet|email|print|copy\ link)(?:\ (?:this(?:\ article|\ story|\ page)?|on\ \S+|via\ \S+|article|story|the\ article))?:? |
@@ -207,7 +207,7 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
             also\ in\ the\ news | what\ do\ you\ think\?? | recommended(?:\ for\ you|\ reading|\ articles)? | (?:popular|trending)(?:\ posts|\ now|\ stories)? |
             reader\ interactions | (?:\d+\ )?comments?(?:\ \(\d+\))? |
             (?:kommentare|commentaires|réagir|commenti|comentarios)\s*\(\d+\) | leave\ a\ (?:comment|reply) | join\ the\ (?:conversation|discussion) |
-            about\ the\ author | share\ this:? | like\ this:? |
+            about\ the\ author | share\ this:? | like\ this:? | explore\ more\ on\ (?:these|this)\ topics? | most\ viewed |
             weitere\ artikel | mehr\ zum\ thema | das\ könnte\ sie\ auch\ interessieren | kommentare | über\ (?:den|die)\ autor(?:in)? |
             à\ lire\ aussi | lire\ aussi | sur\ le\ même\ sujet | vous\ aimerez\ aussi | commentaires | à\ propos\ de\ l'auteur |
             leggi\ anche | (?:ti\ )?potrebbe\ interessarti | articoli\ correlati | commenti |
@@ -447,6 +447,24 @@ fn is_home_trail(p: &str, words: usize) -> bool {
     .any(|h| lower.starts_with(h))
 }
 
+/// "Jennifer Rankin in Brussels", "Anna Weber und Jan Roth aus Berlin":
+/// the writer and where they file from, a line of its own above the
+/// story. Only looked for before the story starts: later, "Winter Games
+/// in Milan" is a heading.
+fn is_filed_from(p: &str, words: usize) -> bool {
+    static FILED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+        let name = r"[\p{Lu}][\p{L}’'\-]+(?:\s+[\p{Lu}][\p{L}’'\-]+){1,2}";
+        Regex::new(&format!(
+            r"^{name}(?:,?\s+(?:and|und|et|e|y)\s+{name})?\s+(?:in|aus|à|a|en|da|desde)\s+[\p{{Lu}}][\p{{L}}’'\-]+(?:\s+[\p{{Lu}}][\p{{L}}’'\-]+){{0,2}}$"
+        ))
+        .expect("filed-from byline pattern")
+    });
+    words <= FILED_FROM_WORDS && FILED_FROM.is_match(p.trim())
+}
+
+/// Longest "Name in Place" byline, in words: two writers and a place.
+const FILED_FROM_WORDS: usize = 11;
+
 /// A page's own table of contents: a run of at least this many short lines,
 /// each of which comes back later as a heading of the story, in the same
 /// order and with text between them. (A list of tags or specs repeated
@@ -549,7 +567,7 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
             || (datelines && date_lines[index])
             || (words >= COPY_MIN_WORDS && kept.contains(p.as_str()))
             || in_contents[index]
-            || (!story_started && is_home_trail(p, words))
+            || (!story_started && (is_home_trail(p, words) || is_filed_from(p, words)))
         {
             // "Mehr zum Thema" inside the story: its links follow
             if words <= 6 {
@@ -579,6 +597,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_writer_filing_from_a_place_and_the_topic_list_go() {
+        let page: Vec<String> = [
+            "Jennifer Rankin in Brussels",
+            "EU leaders have agreed to lend Ukraine €90bn over the next two years, after an all-night summit in Brussels.",
+            "The deal, reached shortly before 5am on Thursday, avoids using frozen Russian assets directly.",
+            "Winter Games in Milan",
+            "The loan will be financed by joint borrowing on the markets, backed by the headroom in the EU budget.",
+            "Explore more on these topics",
+            "European Union",
+            "Ukraine",
+            "Most viewed",
+        ]
+        .map(String::from)
+        .to_vec();
+        let kept = clean_paragraphs(page);
+        assert!(kept[0].starts_with("EU leaders"), "{kept:?}");
+        // once the story has started, a line of that shape is a heading
+        assert!(
+            kept.contains(&"Winter Games in Milan".to_string()),
+            "{kept:?}"
+        );
+        assert!(kept.last().unwrap().starts_with("The loan"), "{kept:?}");
+        for byline in [
+            "Anna Weber und Jan Roth aus Berlin",
+            "Jennifer Rankin and Jon Henley in Paris",
+            "Marc Semo à Bruxelles",
+        ] {
+            assert!(is_filed_from(byline, word_count(byline)), "{byline}");
+        }
+        for line in ["Christmas in Paris", "EU leaders meet in Brussels today."] {
+            assert!(!is_filed_from(line, word_count(line)), "{line}");
+        }
+    }
+
+    #[test]
     fn furniture_is_recognised() {
         for line in [
             "Home > World > Europe",
@@ -586,6 +639,7 @@ mod tests {
             "by editor",
             "By Jane Doe and John Roe",
             "Source link",
+            "Reuse this content",
             "Related Posts",
             "Share this article",
             "We use cookies to improve your experience",
