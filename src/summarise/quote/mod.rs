@@ -1061,6 +1061,37 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_without_its_subject_stands_for_the_person_named_before() {
+        for (lead, line, speaker) in [
+            (
+                "La ministra de Hacienda, María Jesús Montero, defendió el martes las cuentas en rueda de prensa.",
+                "«Son unos presupuestos expansivos pero responsables, que protegen a la clase media», dijo.",
+                "María Jesús Montero",
+            ),
+            (
+                "Las cuentas llegarán al Congreso la próxima semana.",
+                "La ministra de Hacienda, María Jesús Montero, defendió las cuentas. «Son unos presupuestos expansivos pero responsables, que protegen a la clase media», aseguró en rueda de prensa.",
+                "María Jesús Montero",
+            ),
+            (
+                "Giancarlo Giorgetti ha difeso martedì la manovra dopo il Consiglio dei ministri.",
+                "«Non aumenteremo le tasse, ma chiederemo uno sforzo a chi ha di più per la sanità», ha detto in conferenza stampa.",
+                "Giancarlo Giorgetti",
+            ),
+        ] {
+            assert_speaker(lead, line, speaker);
+        }
+        // "said a …" opens an unnamed source's description
+        let lead = "Jan Liphardt, a professor at Stanford, said graduates struggle to find jobs.";
+        let p = paras(&[
+            lead,
+            "“There’s definitely a very dreary mood on campus this year, and everyone feels it,” said a recent graduate.",
+        ]);
+        let q = pick_key_quote(&p, lead).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("a recent graduate"));
+    }
+
+    #[test]
     fn speech_verbs_in_the_present_tense() {
         for (lead, line, speaker) in [
             (

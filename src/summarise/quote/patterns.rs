@@ -243,6 +243,17 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "ante", "con", "para", "ai", "al", "davanti", "dello", "degli", "delle", "dei",
 ];
 
+/// A speech verb after a quotation with no subject, as Spanish and
+/// Italian write it ("«…», aseguró.", "«…», ha detto in conferenza
+/// stampa."): the end of the sentence or a preposition follows it (not
+/// "a", which may be an article: "said a recent graduate").
+pub(super) static VERB_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*[,.]?\s*(?:{VERBS})(?:\s*[.;]|\s*$|\s+(?:en|ante|durante|tras|desde|con|in|nel|nella|dopo|davanti|durante|alla|al|ai|per|sul|sulla)\s)",
+    ))
+    .expect("verb without a subject pattern")
+});
+
 /// A speech verb where the text starts ("a dit", "a également déclaré").
 pub(super) static VERB_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)")).expect("verb ahead pattern")

@@ -9,13 +9,13 @@ use regex::Regex;
 
 use super::marks::{Found, OPENING_MARKS};
 use super::names::{
-    ends_in_office_link, full_name, gender_of, honorific_genders, is_pronoun, named_in_sentence,
-    pronoun_gender, reduce_name, sentence_subjects, without_office_body,
+    Gender, ends_in_office_link, full_name, gender_of, honorific_genders, is_pronoun,
+    named_in_sentence, pronoun_gender, reduce_name, sentence_subjects, without_office_body,
 };
 use super::office;
 use super::patterns::{
     AFTER, BEFORE, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE, UNNAMED_AFTER,
-    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD,
+    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE,
 };
 use crate::text::word_count;
 
@@ -194,6 +194,16 @@ fn speaker_beside(
             named: true,
         });
     }
+    // Spanish and Italian leave the subject out: "«…», aseguró." stands
+    // for the person last named, as a pronoun would
+    if VERB_ALONE.is_match(after)
+        && let Some(name) = resolve_pronoun(None, None, found, paragraphs)
+    {
+        return Some(Speaker {
+            name: full_name(&name, paragraphs),
+            named: true,
+        });
+    }
     let caps = UNNAMED_AFTER
         .captures(after)
         .or_else(|| UNNAMED_BEFORE.captures(before))?;
@@ -314,41 +324,49 @@ fn named_speaker_of(
     };
     let name = reduce_name(&raw)?;
     let name = if is_pronoun(&name) {
-        // "Henry David Thoreau is as relevant as ever when he writes, “…”":
-        // the person named earlier in the same sentence, else the last
-        // person quoted or named as a source (or opening a sentence of this
-        // paragraph), else one opening a sentence of the paragraph before;
-        // "she" passes over a man the article calls "Mr"
-        let wanted = pronoun_gender(&name);
-        let genders = if wanted.is_some() {
-            honorific_genders(paragraphs)
-        } else {
-            HashMap::new()
-        };
-        let agrees = |person: &String| {
-            wanted.is_none_or(|w| gender_of(person, &genders).is_none_or(|g| g == w))
-        };
-        lead_in
-            .and_then(named_in_sentence)
-            .filter(agrees)
-            .or_else(|| {
-                speakers_before(paragraphs, found.first, found.start)
-                    .into_iter()
-                    .rev()
-                    .filter(agrees)
-                    .find(|n| n.contains(' ') || n.chars().skip(1).any(|c| c.is_lowercase()))
-            })
-            .or_else(|| {
-                let previous = paragraphs.get(found.first.checked_sub(1)?)?;
-                sentence_subjects(previous)
-                    .map(|(_, name)| name)
-                    .filter(agrees)
-                    .last()
-            })?
+        resolve_pronoun(pronoun_gender(&name), lead_in, found, paragraphs)?
     } else {
         name
     };
     Some(full_name(&name, paragraphs))
+}
+
+/// The person a pronoun (of the gender `wanted`, if it tells one) stands
+/// for. "Henry David Thoreau is as relevant as ever when he writes, “…”":
+/// the person named earlier in the same sentence (`lead_in`), else the
+/// last person quoted or named as a source (or opening a sentence of this
+/// paragraph), else one opening a sentence of the paragraph before; "she"
+/// passes over a man the article calls "Mr".
+fn resolve_pronoun(
+    wanted: Option<Gender>,
+    lead_in: Option<&str>,
+    found: &Found,
+    paragraphs: &[String],
+) -> Option<String> {
+    let genders = if wanted.is_some() {
+        honorific_genders(paragraphs)
+    } else {
+        HashMap::new()
+    };
+    let agrees =
+        |person: &String| wanted.is_none_or(|w| gender_of(person, &genders).is_none_or(|g| g == w));
+    lead_in
+        .and_then(named_in_sentence)
+        .filter(agrees)
+        .or_else(|| {
+            speakers_before(paragraphs, found.first, found.start)
+                .into_iter()
+                .rev()
+                .filter(agrees)
+                .find(|n| n.contains(' ') || n.chars().skip(1).any(|c| c.is_lowercase()))
+        })
+        .or_else(|| {
+            let previous = paragraphs.get(found.first.checked_sub(1)?)?;
+            sentence_subjects(previous)
+                .map(|(_, name)| name)
+                .filter(agrees)
+                .last()
+        })
 }
 
 /// A quotation split by its attribution ("…,” she said. “…") continues the
