@@ -14,7 +14,7 @@ use crate::text::word_count;
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            source\ link | reuse\ this\ content | related(?:\ posts|\ articles|\ stories|\ news|\ content|\ topics)? |
+            source\ link | reuse\ this\ content | se\ adhiere\ a\ los\ criterios\ de\ the\ trust\ project | related(?:\ posts|\ articles|\ stories|\ news|\ content|\ topics)? |
             read\ (?:more|also|next)(?:\ about)?(?-u:\b).* | see\ also(?-u:\b).* | also\ read(?-u:\b).* | related\s*:.* | more\ on\ this\ story | most\ read |
             read\ (?:our|the)\ (?:full|complete|in-depth)(?-u:\b).* | check\ (?:the\ )?prices?\ (?:at|on)(?-u:\b).* |
             (?:share|tweet|email|print|copy\ link)(?:\ (?:this(?:\ article|\ story|\ page)?|on\ \S+|via\ \S+|article|story|the\ article))?:? |
@@ -211,7 +211,7 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
             weitere\ artikel | mehr\ zum\ thema | das\ könnte\ sie\ auch\ interessieren | kommentare | über\ (?:den|die)\ autor(?:in)? |
             à\ lire\ aussi | lire\ aussi | sur\ le\ même\ sujet | vous\ aimerez\ aussi | commentaires | à\ propos\ de\ l'auteur |
             leggi\ anche | (?:ti\ )?potrebbe\ interessarti | articoli\ correlati | commenti |
-            (?:también\ )?te\ puede\ interesar | noticias\ relacionadas | más\ noticias | comentarios | sobre\ el\ autor
+            (?:también\ )?te\ puede\ interesar | noticias\ relacionadas | más\ noticias | más\ información | archivado\ en | comentarios | sobre\ el\ autor
         )$",
     )
     .expect("end-of-article pattern")
@@ -222,7 +222,7 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Lire aussi". (Comments and the author's box only come after it.)
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related|you (?:may|might) also|more (?:from|stories|articles|posts)|recommended|weitere artikel|mehr zum thema|das könnte|à lire aussi|lire aussi|sur le même sujet|vous aimerez|leggi anche|(?:ti )?potrebbe|articoli correlati|(?:también )?te puede|noticias relacionadas|más noticias)",
+        r"(?i)^(?:related|you (?:may|might) also|more (?:from|stories|articles|posts)|recommended|weitere artikel|mehr zum thema|das könnte|à lire aussi|lire aussi|sur le même sujet|vous aimerez|leggi anche|(?:ti )?potrebbe|articoli correlati|(?:también )?te puede|noticias relacionadas|más noticias|más información)",
     )
     .expect("related heading pattern")
 });
@@ -629,6 +629,18 @@ mod tests {
         for line in ["Christmas in Paris", "EU leaders meet in Brussels today."] {
             assert!(!is_filed_from(line, word_count(line)), "{line}");
         }
+        // El País's tag list
+        let page: Vec<String> = [
+            "El Consejo de Ministros aprobó este martes el proyecto de presupuestos generales del Estado para 2027.",
+            "El proyecto llegará al Congreso la próxima semana, donde el Gobierno todavía no tiene asegurados los apoyos.",
+            "Archivado En",
+            "Presupuestos Generales Estado",
+            "Gobierno de España",
+            "Más información",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(clean_paragraphs(page).len(), 2);
     }
 
     #[test]
@@ -640,6 +652,7 @@ mod tests {
             "By Jane Doe and John Roe",
             "Source link",
             "Reuse this content",
+            "Se adhiere a los criterios de The Trust Project",
             "Related Posts",
             "Share this article",
             "We use cookies to improve your experience",
