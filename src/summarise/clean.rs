@@ -113,12 +113,13 @@ macro_rules! months {
     };
 }
 
-/// A line that is only a date, perhaps with the time: "27 novembre 2026",
-/// "Nov. 27, 2026", "27.11.2026, 09:14". Furniture when a page has one or
+/// A line that is only a date, perhaps with the time and the place: "27
+/// novembre 2026", "Nov. 27, 2026", "27.11.2026, 09:14", "Madrid - 27 nov
+/// 2026 - 09:14 CET". Furniture when a page has one or
 /// two (its dateline); a page of many is a timeline or a calendar.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^(?:\p{L}+,?\s+)?(?:\d{1,2}\.?\s+(?:",
+        r"(?i)^(?:\p{L}+,?\s+|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+)?\s*[-–—|]\s*)?(?:\d{1,2}\.?\s+(?:",
         months!(),
         r")\.?\s+\d{4}|(?:",
         months!(),
@@ -465,6 +466,30 @@ fn is_filed_from(p: &str, words: usize) -> bool {
 /// Longest "Name in Place" byline, in words: two writers and a place.
 const FILED_FROM_WORDS: usize = 11;
 
+/// A person's name alone on its line, as a byline sets it beside the date:
+/// "Carlos E. Cué", "Ursula von der Leyen". Title-case headings have small
+/// words ("What Comes Next"), names do not.
+fn is_name_alone(p: &str, words: usize) -> bool {
+    static NAME_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}’'\-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}’'\-]+|de|del|der|den|van|von|da|di|du|la|le))*\s+\p{Lu}[\p{L}’'\-]+$")
+            .expect("name line pattern")
+    });
+    (2..=NAME_ALONE_WORDS).contains(&words)
+        && NAME_ALONE.is_match(p.trim())
+        && p.split_whitespace()
+            .all(|w| !HEADING_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Most words in a name alone on its line.
+const NAME_ALONE_WORDS: usize = 5;
+
+/// Small words of title-case headings, never a whole word of a name.
+const HEADING_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by",
+    "about", "is", "are", "what", "how", "why", "when", "where", "who", "this", "that", "our",
+    "your", "my", "we", "you", "next", "new", "more", "top", "best", "latest",
+];
+
 /// A page's own table of contents: a run of at least this many short lines,
 /// each of which comes back later as a heading of the story, in the same
 /// order and with text between them. (A list of tags or specs repeated
@@ -518,6 +543,11 @@ fn table_of_contents(paragraphs: &[String], words: &[usize]) -> Vec<bool> {
     marks
 }
 
+/// Is the paragraph before or after this one a date line?
+fn beside_dateline(date_lines: &[bool], index: usize) -> bool {
+    date_lines.get(index + 1) == Some(&true) || index > 0 && date_lines[index - 1]
+}
+
 /// Drops boilerplate paragraphs and repeats, keeping order, and cuts the
 /// page at a heading that starts the furniture after an article ("Related
 /// Posts", "Comments", "About the author") once the article had its say.
@@ -568,6 +598,7 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
             || (words >= COPY_MIN_WORDS && kept.contains(p.as_str()))
             || in_contents[index]
             || (!story_started && (is_home_trail(p, words) || is_filed_from(p, words)))
+            || (datelines && beside_dateline(&date_lines, index) && is_name_alone(p, words))
         {
             // "Mehr zum Thema" inside the story: its links follow
             if words <= 6 {
@@ -640,6 +671,43 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
+        assert_eq!(clean_paragraphs(page).len(), 2);
+    }
+
+    #[test]
+    fn a_name_alone_beside_the_dateline_is_the_byline() {
+        const STANDFIRST: &str =
+            "El Consejo de Ministros da luz verde a unas cuentas que prevén un déficit del 2,5%";
+        const STORY: &str = "El Consejo de Ministros ha aprobado este martes el proyecto de presupuestos generales del Estado para 2027.";
+        let page: Vec<String> = [
+            STANDFIRST,
+            "Carlos E. Cué",
+            "Madrid - 27 nov 2026 - 09:14 CET",
+            STORY,
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(clean_paragraphs(page), vec![STANDFIRST, STORY]);
+        // below the date as well
+        let page: Vec<String> = ["27 novembre 2026", "Marc Semo", STORY]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(clean_paragraphs(page), vec![STORY]);
+        for line in [
+            "Madrid - 27 nov 2026 - 09:14 CET",
+            "Bruxelles | 27 novembre 2026",
+        ] {
+            assert!(is_date_line(line, word_count(line)), "{line}");
+        }
+        // a name away from the date stays, and so does a heading beside it
+        let later = STORY.replace("martes", "miércoles");
+        let page: Vec<String> = ["27 novembre 2026", STORY, "Ursula von der Leyen", &later]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(clean_paragraphs(page).len(), 3);
+        let page: Vec<String> = ["27 novembre 2026", "What Comes Next", STORY]
+            .map(String::from)
+            .to_vec();
         assert_eq!(clean_paragraphs(page).len(), 2);
     }
 
