@@ -427,12 +427,19 @@ pub struct Running {
 }
 
 impl Running {
-    /// Waits until `child` accepts connections on `port`.
-    pub fn on_port(child: std::process::Child, port: u16) -> Running {
-        for _ in 0..300 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                break;
+    /// Waits until `child` accepts connections on `port`, failing the test
+    /// with what happened when it exits first or never listens. (A loaded
+    /// machine, with Chromium starting in the next test, can take seconds.)
+    pub fn on_port(mut child: std::process::Child, port: u16) -> Running {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Some(status) = child.try_wait().unwrap() {
+                panic!("the server on port {port} exited before listening: {status}");
             }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server on port {port} did not listen within 60 s"
+            );
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
         Running {
