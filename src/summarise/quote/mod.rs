@@ -948,6 +948,32 @@ mod tests {
     }
 
     #[test]
+    fn a_person_called_by_their_nationality_is_the_person_named_before() {
+        const LEAD: &str = "Estonian Prime Minister Kristen Michal arrived in Brussels on Thursday for the budget talks, which have dragged on for weeks.";
+        const SAID: &str = "“We will not accept a budget that cuts research and leaves our universities without the money they need";
+        for line in [
+            format!("{SAID},” the Estonian told reporters."),
+            format!("{SAID},” said the Estonian."),
+            format!("{SAID},” said the Estonian on his way into the meeting."),
+            format!("The Estonian said: {SAID}.”"),
+        ] {
+            assert_speaker(LEAD, &line, "Kristen Michal");
+        }
+        // the woman, not the man named after her
+        // "-woman" and "-man" tell the gender, as "she" and "he" do
+        const BERG: &str = "Anna Berg, the Dutch negotiator, spoke to the press on Thursday. Ms Berg meets her Belgian counterpart on Friday.";
+        assert_speaker(BERG, &format!("{SAID},” said the Dutchwoman."), "Anna Berg");
+        assert_speaker(BERG, &format!("{SAID},” said the German."), "Anna Berg");
+        let p = paras(&[BERG, &format!("{SAID},” said the Dutchman.")]);
+        let q = pick_key_quote(&p, BERG);
+        assert_ne!(q.and_then(|q| q.speaker).as_deref(), Some("Anna Berg"));
+        // a nationality before a noun is an organisation's, not a person's
+        let p = paras(&[LEAD, &format!("{SAID},” said the Estonian government.")]);
+        let q = pick_key_quote(&p, LEAD).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("the Estonian government"));
+    }
+
+    #[test]
     fn a_person_named_after_an_office_and_the_body_it_heads_is_the_person() {
         for (lead, line, speaker) in [
             (

@@ -406,14 +406,17 @@ pub(super) enum Gender {
     Male,
 }
 
-/// The gender a pronoun, or a person called by their age, tells: "she",
-/// "il", "die 54-Jährige". None for "they", German "sie" (also "they") and
-/// "the 54-year-old".
+/// The gender a pronoun, or a person called by their age or nationality,
+/// tells: "she", "il", "die 54-Jährige", "the Frenchman". None for "they",
+/// German "sie" (also "they"), "the 54-year-old" and "the German".
 pub(super) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
     let lower = pronoun.to_lowercase();
     match lower.as_str() {
         "he" | "er" | "il" | "él" | "lui" => Some(Gender::Male),
         "she" | "elle" | "ella" | "lei" => Some(Gender::Female),
+        // "the Dutchwoman", "the Frenchman" (not "the German")
+        _ if lower.ends_with("woman") => Some(Gender::Female),
+        _ if lower.ends_with("hman") || lower.ends_with("sman") => Some(Gender::Male),
         _ if lower.starts_with("der ") || lower.starts_with("il ") => Some(Gender::Male),
         _ if lower.starts_with("die ") || lower.starts_with("la ") => Some(Gender::Female),
         _ => None,

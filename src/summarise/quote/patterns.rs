@@ -41,9 +41,26 @@ const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|presid
 // pronoun, once it has named them: "the 54-year-old", "der 54-Jährige",
 // "die 54-Jährige", Italian "il 54enne", "la 54enne"; German "der
 // CDU-Politiker", "die Grünen-Vorsitzende", "der SPD-Chef".
-macro_rules! epithet {
+macro_rules! age_or_party {
     () => {
         r"(?i:the\s+\d{1,3}-year-old|(?:der|die)\s+\d{1,3}-jährige|(?:il|la)\s+\d{1,3}enne)|(?i:der|die)\s+[\p{Lu}][\p{L}]*-(?i:Politikerin|Politiker|Chefin|Chef|Vorsitzende|Vorsitzender|Abgeordnete|Abgeordneter|Spitzenkandidatin|Spitzenkandidat|Fraktionschefin|Fraktionschef)"
+    };
+}
+
+// A person called by their nationality, as English reports do once they
+// have named them: "the Estonian", "the Spaniard", "the Dutchwoman".
+// (Names that are also plurals, "the Swiss", "the Portuguese", are left
+// out: they may be a people or its government.)
+macro_rules! nationality {
+    () => {
+        r"(?i:the)\s+(?:Albanian|Austrian|Belarusian|Belgian|Bosnian|Briton|Bulgarian|Croat|Cypriot|Czech|Dane|Dutch(?:man|woman)|English(?:man|woman)|Estonian|Finn|French(?:man|woman)|Georgian|German|Greek|Hungarian|Icelander|Irish(?:man|woman)|Italian|Latvian|Lithuanian|Luxembourger|Moldovan|Montenegrin|Norwegian|Pole|Romanian|Russian|Scot|Scots(?:man|woman)|Serb|Slovak|Slovenian|Spaniard|Swede|Turk|Ukrainian|Welsh(?:man|woman)|American|Australian|Brazilian|Canadian)"
+    };
+}
+
+// Either way of calling a person the article has named.
+macro_rules! epithet {
+    () => {
+        concat!(age_or_party!(), "|", nationality!())
     };
 }
 
@@ -55,8 +72,10 @@ macro_rules! epithet {
 /// punctuation, the end or a word in lower case (group `who10`).
 const INVERTED: &str = concat!(
     r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?:(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei))(?:[^\p{L}\p{N}_]|$)|(?P<who10>",
-    epithet!(),
-    r")(?:\s*[^\p{L}\p{N}_\s]|\s*$|\s+\p{Ll}))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?(?:[^\p{L}\p{N}_]|$))"
+    age_or_party!(),
+    r")(?:\s*[^\p{L}\p{N}_\s]|\s*$|\s+\p{Ll})|(?P<who11>",
+    nationality!(),
+    r")(?:\s*[^\p{L}\p{N}_\s]|\s*$|\s+(?:on|in|at|after|before|during|as|when|who|to|from)\s))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?(?:[^\p{L}\p{N}_]|$))"
 );
 
 // A name from its first capital on: capitalised words and the particles
