@@ -1118,6 +1118,41 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_may_open_with_its_title_in_lower_case() {
+        for (lead, line, speaker) in [
+            (
+                "Il ministro Giancarlo Giorgetti ha difeso giovedì la manovra da 30 miliardi davanti alle commissioni riunite.",
+                "«Non ci sarà nessuna nuova tassa per le famiglie, e il taglio del cuneo diventa strutturale», ha detto.",
+                "Giancarlo Giorgetti",
+            ),
+            (
+                "Finance minister Eelco Heinen defended the spring budget in parliament on Tuesday after weeks of talks.",
+                "“We will not accept a budget that cuts research and leaves our universities without money,” he said.",
+                "Eelco Heinen",
+            ),
+            (
+                "La ministra Montero defendió este martes los presupuestos en el Congreso de los Diputados.",
+                "«No vamos a subir los impuestos a las familias trabajadoras en ningún caso este año», aseguró.",
+                "Montero",
+            ),
+            (
+                "Der Minister Lars Klingbeil verteidigte am Dienstag den Haushalt im Bundestag gegen die Kritik der Opposition.",
+                "„Wir werden bei der Bildung und bei der Forschung keinen einzigen Euro kürzen“, sagte er.",
+                "Lars Klingbeil",
+            ),
+        ] {
+            assert_speaker(lead, line, speaker);
+        }
+        // a word in lower case that is no title keeps the sentence's
+        // subject unknown: here the reporters asked, and "he" is nobody
+        // named
+        assert_no_quote(
+            "Reporters asked Eelco Heinen about the spring budget in parliament on Tuesday.",
+            "“We will not accept a budget that cuts research and leaves our universities without money,” he said.",
+        );
+    }
+
+    #[test]
     fn speech_verbs_in_the_present_tense() {
         for (lead, line, speaker) in [
             (

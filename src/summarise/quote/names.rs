@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::patterns::{APPOSITION_AFTER, EPITHET, NAME};
+use super::patterns::{APPOSITION_AFTER, EPITHET, NAME, OFFICE};
 use crate::summarise::sentences::{is_abbreviation, split_sentences};
 
 /// Endings of compound job titles ("Finanzminister", "Regierungssprecher").
@@ -492,21 +492,25 @@ const ARTICLES: &[&str] = &[
 /// People the sentences of `text` open with, as the subject of a verb
 /// written in lower case ("Anna Berger, 54, has run the bakery …"), with
 /// their offsets, titles dropped. Only full names count: a single capitalised word opening
-/// a sentence is too often not a person.
+/// a sentence is too often not a person, unless an office comes before it
+/// ("La ministra Montero defendió …").
 pub(super) fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
     static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         // after a possessive and a title ("Rotterdam's mayor Anna Berg"),
-        // with a party and a description after ("Anna Berg (VVD), the
-        // mayor, …")
+        // or an office in lower case ("Il ministro Giancarlo Giorgetti",
+        // "Finance minister Eelco Heinen"), with a party and a description
+        // after ("Anna Berg (VVD), the mayor, …")
         Regex::new(&format!(
-            r"^(?:[\p{{Lu}}][\p{{L}}.\-]*(?:’s|'s)\s+(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}})?(?P<who>{NAME})(?:{APPOSITION_AFTER}){{0,2}}\s+\p{{Ll}}"
+            r"^(?:[\p{{Lu}}][\p{{L}}.\-]*(?:’s|'s)\s+(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}|(?P<office>(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}?(?:{OFFICE})\s+))?(?P<who>{NAME})(?:{APPOSITION_AFTER}){{0,2}}\s+\p{{Ll}}"
         ))
             .expect("sentence subject pattern")
     });
     split_sentences(text)
         .into_iter()
         .filter_map(move |sentence| {
-            let raw = SUBJECT.captures(sentence)?.name("who")?.as_str();
+            let caps = SUBJECT.captures(sentence)?;
+            let after_office = caps.name("office").is_some();
+            let raw = caps.name("who")?.as_str();
             // "The European Union agreed …" opens with a body, not a
             // person; "Die IG-Metall-Chefin Christiane Benner hat …" with a
             // person's title
@@ -520,7 +524,7 @@ pub(super) fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, Stri
             let name = reduce_name(raw)?;
             let at = sentence.as_ptr() as usize - text.as_ptr() as usize;
             // "Die SPD-Vorsitzende sagte" calls someone named before
-            (name.contains(' ') && !is_pronoun(&name)).then_some((at, name))
+            ((name.contains(' ') || after_office) && !is_pronoun(&name)).then_some((at, name))
         })
 }
 

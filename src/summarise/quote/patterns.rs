@@ -35,7 +35,7 @@ pub(super) const LEAD_IN_WORDS: usize = 6;
 const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo)";
 /// Offices named before a person set off by commas: "the health minister,
 /// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
-const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
+pub(super) const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
 
 // A person the article calls by their age or party, as it would by a
 // pronoun, once it has named them: "the 54-year-old", "der 54-Jährige",
