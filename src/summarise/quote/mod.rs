@@ -1008,6 +1008,22 @@ mod tests {
                 "„Das ist ein schwarzer Tag für die deutsche Industrie und für Hunderttausende Beschäftigte“, sagte sie.",
                 "Christiane Benner",
             ),
+            // a compound given name after the body ("María Jesús")
+            (
+                "Las cuentas llegarán al Congreso la próxima semana, tras meses de negociaciones con los socios.",
+                "«No vamos a subir los impuestos a las familias trabajadoras en ningún caso este año», dijo la ministra de Hacienda María Jesús Montero en rueda de prensa.",
+                "María Jesús Montero",
+            ),
+            (
+                "El ministro de Asuntos Exteriores José Manuel Albares defendió el jueves la posición española en Bruselas.",
+                "«España no va a aceptar un acuerdo que deje fuera a los países del sur de Europa», dijo Albares.",
+                "José Manuel Albares",
+            ),
+            (
+                "La ministra de Transición Ecológica Sara Aagesen presentó el lunes el plan de respuesta a la sequía en Madrid.",
+                "«Tenemos agua suficiente para este verano, pero tenemos que prepararnos para los próximos», dijo la ministra de Transición Ecológica Sara Aagesen.",
+                "Sara Aagesen",
+            ),
         ] {
             assert_speaker(lead, line, speaker);
         }

@@ -309,7 +309,7 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
     // Zentralbank Christine Lagarde" (not "von der Leyen")
     let opened = rest.iter().take_while(|t| PARTICLES.contains(t)).count();
     let rest = if opened > 0 && rest.len() - opened >= 3 && capitalised(&rest[opened..]) {
-        &rest[rest.len() - 2..]
+        person_after_body(rest)
     } else {
         rest
     };
@@ -342,6 +342,19 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
     }
 }
 
+/// The text without the capitalised words it ends in, each followed by
+/// one space: "ministro de " from "ministro de Asuntos ".
+fn without_capitalised_tail(mut text: &str) -> &str {
+    while let Some(trimmed) = text.strip_suffix(' ') {
+        let word_at = trimmed.rfind(' ').map_or(0, |at| at + 1);
+        if !trimmed[word_at..].starts_with(char::is_uppercase) {
+            break;
+        }
+        text = &trimmed[..word_at];
+    }
+    text
+}
+
 /// Does every word open with a capital?
 fn capitalised(words: &[&str]) -> bool {
     words.iter().all(|w| w.starts_with(char::is_uppercase))
@@ -370,13 +383,55 @@ pub(super) fn ends_in_office_link(before: &str) -> bool {
 
 /// A name of three capitalised words or more set after an office's link
 /// word ("le président de la République Emmanuel Macron") is the body's
-/// name and then the person's: the person is the last two words.
+/// name and then the person's: the person is the last two words, or three
+/// with a compound given name ("ministra de Hacienda María Jesús Montero").
 pub(super) fn without_office_body(before: &str, name: String) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() >= 3 && capitalised(&words) && ends_in_office_link(before) {
-        words[words.len() - 2..].join(" ")
+        person_after_body(&words).join(" ")
     } else {
         name
+    }
+}
+
+/// The person's words at the end of a body's name and theirs ("Consiglio
+/// Giorgia Meloni", "Hacienda María Jesús Montero"): the surname and the
+/// given names before it.
+fn person_after_body<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
+    let Some(before_surname) = words.len().checked_sub(1) else {
+        return words;
+    };
+    let given = given_names_after_body(words[..before_surname].iter().rev().copied());
+    &words[before_surname.saturating_sub(given)..]
+}
+
+/// Given names that open a compound given name, as Spanish, Catalan and
+/// Portuguese write them unhyphenated: "María Jesús", "José Manuel",
+/// "Maria João".
+const COMPOUND_GIVEN: &[&str] = &[
+    "María",
+    "Maria",
+    "José",
+    "Josep",
+    "Juan",
+    "Joan",
+    "João",
+    "Ana",
+    "Luis",
+    "Miguel",
+    "Francisco",
+];
+
+/// How many of the capitalised words before a surname, nearest first,
+/// after an office and the body it heads, are the person's given names:
+/// one ("presidente del Consiglio Giorgia Meloni"), or two when the one
+/// before opens a compound given name and the body still comes before
+/// it ("de Hacienda María Jesús Montero").
+fn given_names_after_body<'a>(mut nearest_first: impl Iterator<Item = &'a str>) -> usize {
+    let _given = nearest_first.next();
+    match (nearest_first.next(), nearest_first.next()) {
+        (Some(second), Some(_body)) if COMPOUND_GIVEN.contains(&second) => 2,
+        _ => 1,
     }
 }
 
@@ -583,9 +638,10 @@ pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
             before = &trimmed[..trimmed.len() - word.len()];
         }
         // "presidente del Consiglio Giorgia Meloni": the word nearest the
-        // surname is the given name, the others name the body
-        if names.len() > 1 && ends_in_office_link(before) {
-            names.truncate(1);
+        // surname is the given name, the others name the body, which may
+        // run on before them ("de Asuntos Exteriores José Manuel")
+        if names.len() > 1 && ends_in_office_link(without_capitalised_tail(before)) {
+            names.truncate(given_names_after_body(names.iter().copied()));
         }
         names.reverse();
         (!names.is_empty()).then(|| names.join(" "))
