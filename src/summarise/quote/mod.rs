@@ -1360,6 +1360,12 @@ mod tests {
                 "«Non accetteremo un accordo che lascia pagare ai piccoli paesi il conto dei grandi», ha detto il capo dello Stato.".to_string(),
                 "Sergio Mattarella",
             ),
+            // the office, the body it heads and the name, without commas
+            (
+                "(ANSA) - ROMA, 27 NOV - Il ministro dell'Economia Giancarlo Giorgetti ha difeso la manovra davanti alle commissioni.",
+                "«Non ci sarà nessuna nuova tassa per le famiglie, e il taglio del cuneo diventa strutturale», ha detto il ministro.".to_string(),
+                "Giancarlo Giorgetti",
+            ),
         ] {
             assert_speaker(lead, &line, speaker);
         }

@@ -309,7 +309,7 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
     // Zentralbank Christine Lagarde" (not "von der Leyen")
     let opened = rest.iter().take_while(|t| PARTICLES.contains(t)).count();
     let rest = if opened > 0 && rest.len() - opened >= 3 && capitalised(&rest[opened..]) {
-        person_after_body(rest)
+        person_after_body(&rest[opened..]).unwrap_or(rest)
     } else {
         rest
     };
@@ -388,21 +388,32 @@ pub(super) fn ends_in_office_link(before: &str) -> bool {
 pub(super) fn without_office_body(before: &str, name: String) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() >= 3 && capitalised(&words) && ends_in_office_link(before) {
-        person_after_body(&words).join(" ")
+        person_after_body(&words).map_or(name.clone(), |person| person.join(" "))
     } else {
         name
     }
 }
 
 /// The person's words at the end of a body's name and theirs ("Consiglio
-/// Giorgia Meloni", "Hacienda María Jesús Montero"): the surname and the
-/// given names before it.
-fn person_after_body<'w>(words: &'w [&'w str]) -> &'w [&'w str] {
-    let Some(before_surname) = words.len().checked_sub(1) else {
-        return words;
-    };
-    let given = given_names_after_body(words[..before_surname].iter().rev().copied());
-    &words[before_surname.saturating_sub(given)..]
+/// Giorgia Meloni", "Hacienda María Jesús Montero", "Comisión Europea
+/// Ursula von der Leyen"): the surname, from its particles on, and the
+/// given names before it. `None` when too few words come before the
+/// surname to hold a body and a given name (with particles, three: "Santa
+/// Cruz de Tenerife" is a place).
+pub(super) fn person_after_body<'w>(words: &'w [&'w str]) -> Option<&'w [&'w str]> {
+    let particle = words
+        .iter()
+        .skip(1)
+        .position(|w| PARTICLES.contains(w))
+        .map(|k| k + 1);
+    let surname = particle.unwrap_or(words.len().checked_sub(1)?);
+    let before = &words[..surname];
+    let least = if particle.is_some() { 3 } else { 2 };
+    if before.len() < least {
+        return None;
+    }
+    let given = given_names_after_body(before.iter().rev().copied());
+    Some(&words[surname - given..])
 }
 
 /// Given names that open a compound given name, as Spanish, Catalan and

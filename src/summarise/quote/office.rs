@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::names::reduce_name;
+use super::names::{person_after_body, reduce_name};
 use super::patterns::{CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS};
 
 /// Offices a report refers back to once it has named their holder, in the
@@ -72,11 +72,14 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// chancellor," or "Friedrich Merz, Germany's chancellor," (`w2`, `r2`);
 /// without the article, "Anna Berg, Bürgermeisterin von Rotterdam," when
 /// no name follows the office (`w4`, `r4`: in "On Monday, Mayor Anna
-/// Berg" the holder is the name after it).
+/// Berg" the holder is the name after it); without commas, "il ministro
+/// dell'Economia Giancarlo Giorgetti", the body's name, then the person's
+/// (`r5`, `w5`, tried before `r1`: in "la presidenta de la Comisión
+/// Europea Ursula von der Leyen", "de la" opens no name).
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d')\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+[\p{{L}}\-]*?(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
+        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d')\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r5>{roles})\s+(?i:of\s+the|of|de\s+la|de\s+los|de\s+las|de|del|della|dello|degli|delle|dei|des|du|der|di|dell[’']|d[’'])\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+[\p{{L}}\-]*?(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
     ))
     .expect("office holder pattern")
 });
@@ -148,8 +151,14 @@ fn named_with(office: &str, text: &str) -> Option<String> {
         .filter_map(|caps| {
             let (role, who) = [("r1", "w1"), ("r2", "w2"), ("r3", "w3"), ("r4", "w4")]
                 .into_iter()
-                .find_map(|(r, w)| Some((caps.name(r)?, caps.name(w)?)))?;
+                .find_map(|(r, w)| Some((caps.name(r)?, caps.name(w)?)))
+                .or_else(|| Some((caps.name("r5")?, caps.name("w5")?)))?;
             (key(role.as_str()) == office).then_some(())?;
+            if caps.name("w5").is_some() {
+                // the body, then the person
+                let words: Vec<&str> = who.as_str().split_whitespace().collect();
+                return person_after_body(&words).map(|person| person.join(" "));
+            }
             reduce_name(who.as_str())
         })
         .last()
@@ -272,6 +281,34 @@ mod tests {
                 "ministre",
                 "Éric Lombard",
             ),
+            // the body the office heads between it and the name, without
+            // commas
+            (
+                "Il ministro dell'Economia Giancarlo Giorgetti ha difeso la manovra.",
+                "ministro",
+                "Giancarlo Giorgetti",
+            ),
+            (
+                "La ministra de Hacienda María Jesús Montero presentó las cuentas.",
+                "ministra",
+                "María Jesús Montero",
+            ),
+            (
+                "Die Präsidentin der Europäischen Zentralbank Christine Lagarde sprach in Frankfurt.",
+                "präsidentin",
+                "Christine Lagarde",
+            ),
+            (
+                "La presidenta de la Comisión Europea Ursula von der Leyen viajó a Kiev.",
+                "presidenta",
+                "Ursula von der Leyen",
+            ),
+            // with the comma, the name is after it
+            (
+                "The president of the European Central Bank, Christine Lagarde, spoke in Frankfurt.",
+                "president",
+                "Christine Lagarde",
+            ),
         ] {
             let p = vec![text.to_string()];
             assert_eq!(holder(office, &p, 0, text.len()).as_deref(), Some(name));
@@ -286,8 +323,14 @@ mod tests {
         );
         assert_eq!(holder("mayor", &paragraphs, 2, at), None);
         // a place after the office is no name
-        let p = vec!["La alcaldesa de Róterdam convocó la votación.".to_string()];
-        assert_eq!(holder("alcaldesa", &p, 0, p[0].len()), None);
+        for text in [
+            "La alcaldesa de Róterdam convocó la votación.",
+            "La alcaldesa de Róterdam Este convocó la votación.",
+            "La alcaldesa de Santa Cruz de Tenerife convocó la votación.",
+        ] {
+            let p = vec![text.to_string()];
+            assert_eq!(holder("alcaldesa", &p, 0, p[0].len()), None, "{text}");
+        }
         // only what comes before the quotation counts
         assert_eq!(holder("chancellor", &paragraphs, 0, 0), None);
     }
