@@ -37,6 +37,8 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             author | about\ the\ author | written\ by | (?:in\ )?this\ article | jump\ to(?-u:\b).* | listen\ to\ (?:this\ )?article.* | \d+\ min(?:ute)?s?\ read |
             # German
             (?:lesen\ sie\ (?:auch|mehr)|auch\ interessant|mehr\ zum\ thema|(?:jetzt\ )?weiterlesen|mehr\ lesen|siehe\ auch)(?:\W.*)? |
+            # a broadcaster's note of the programme that carried the story
+            (?:dieses\ thema\ im\ programm|über\ dieses\ thema\ berichtete?)(?-u:\b).* |
             # paywalls
             (?:this|the\ rest\ of\ this)\ (?:article|story)\ is\ (?:only\ )?(?:for|available\ to)\ (?:paying\ )?subscribers(?:\ only)?\.? |
             already\ a\ subscriber\??(?:\W.*)? | continue\ reading\ with(?-u:\b).* |
@@ -817,6 +819,8 @@ mod tests {
             "Kommentare (12)",
             "Réagir (34)",
             "Zur Startseite",
+            "Dieses Thema im Programm: Das Erste | tagesschau | 27.11.2026 | 09:00 Uhr",
+            "Über dieses Thema berichtete Deutschlandfunk am 27. November 2026 um 09:00 Uhr.",
             "Lire plus tard",
             "Später lesen",
             "Jetzt weiterlesen mit SPIEGEL+",
