@@ -456,11 +456,11 @@ fn headline(page: &Document, title: &str) -> Option<String> {
     };
     // the page's own title without the site's name, before or after it (a
     // blog's name in the `<h1>` is in the `<title>` too)
-    let own_title = page_title(page);
-    let own_title = if own_title.is_empty() {
+    let page_title = strip_site_name(&page_title(page));
+    let own_title = if page_title.is_empty() {
         title.to_string()
     } else {
-        strip_leading_site_name(&strip_site_name(&own_title))
+        strip_leading_site_name(&page_title)
     };
     let in_title: HashSet<String> = words(&own_title).into_iter().collect();
     let headings = page.select_matcher(&H1);
@@ -480,7 +480,27 @@ fn headline(page: &Document, title: &str) -> Option<String> {
         }
         let own = words(&text);
         let shared = own.iter().filter(|w| in_title.contains(*w)).count();
-        (HEADLINE_WORDS.contains(&own.len()) && shared * 10 >= own.len() * 6).then_some(text)
+        if !(HEADLINE_WORDS.contains(&own.len()) && shared * 10 >= own.len() * 6) {
+            return None;
+        }
+        // a heading set in parts ("<span>EU-Gipfel</span> <span>Einigung
+        // …</span>") loses the punctuation between them that the title,
+        // written without markup, keeps: the same words in the same order,
+        // not in capitals, are the same headline
+        let parts: Vec<String> = h1
+            .element_children()
+            .iter()
+            .map(|part| part.text().trim().to_string())
+            .filter(|part| !part.is_empty())
+            .collect();
+        let unpunctuated_parts = parts.len() >= 2
+            && parts[..parts.len() - 1].iter().all(|part| {
+                !part.ends_with(|c: char| c.is_ascii_punctuation() || "–—…".contains(c))
+            });
+        let punctuated = [fold_whitespace(title), page_title.clone()]
+            .into_iter()
+            .find(|t| unpunctuated_parts && own == words(t) && t.chars().any(char::is_lowercase));
+        Some(punctuated.unwrap_or(text))
     })
 }
 
@@ -1057,6 +1077,30 @@ mod tests {
                 &["How To Book a Flight For Beginners"]
             ),
             "How To Book a Flight For Beginners"
+        );
+        // a heading set in parts (a kicker and the headline, in spans)
+        // takes the title's punctuation when the words are the same
+        assert_eq!(
+            title_of(
+                "EU-Gipfel: Einigung auf Ukraine-Hilfen | tagesschau.de",
+                &["<span>EU-Gipfel</span> <span>Einigung auf Ukraine-Hilfen</span>"]
+            ),
+            "EU-Gipfel: Einigung auf Ukraine-Hilfen"
+        );
+        assert_eq!(
+            title_of(
+                "EU-GIPFEL: EINIGUNG AUF UKRAINE-HILFEN | tagesschau.de",
+                &["<span>EU-Gipfel</span> <span>Einigung auf Ukraine-Hilfen</span>"]
+            ),
+            "EU-Gipfel Einigung auf Ukraine-Hilfen"
+        );
+        // a heading in one piece keeps its own typography
+        assert_eq!(
+            title_of(
+                "Why Cheap SEO Doesn't Work | Rotterdam Daily",
+                &["Why Cheap SEO Doesn’t Work"]
+            ),
+            "Why Cheap SEO Doesn’t Work"
         );
         // a heading that repeats the whole title loses the site's name
         assert_eq!(
