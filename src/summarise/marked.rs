@@ -12,8 +12,8 @@
 //! - The breadcrumb trail ("Accueil › Politique"), which a page may set
 //!   inside its article as a list, one link per line.
 //!
-//! Both are found by the page's own class names, not guessed from their
-//! words. The page's text is scanned for those class names first, so the
+//! All are found by the page's own class names (or the component names
+//! it sets in `data-` attributes), not guessed from their words. The page's text is scanned for those class names first, so the
 //! parsed page is only searched for the classes it actually uses.
 
 use std::collections::BTreeSet;
@@ -84,15 +84,16 @@ pub fn marked_classes(html: &str) -> BTreeSet<&str> {
     found
 }
 
-/// The value of the `class` attribute that byte `at` falls inside, and
-/// where the value ends; `None` when `at` is in text or another attribute.
+/// The value of the marking attribute (`class`, …) that byte `at` falls
+/// inside, and where the value ends; `None` when `at` is in text or
+/// another attribute.
 fn class_value_around(html: &str, at: usize) -> Option<(&str, usize)> {
     let before = &html[..at];
     let open = before.rfind(['"', '\'', '<', '>', '='])?;
     match html.as_bytes()[open] {
         quote @ (b'"' | b'\'') => {
             let name = before[..open].trim_end().strip_suffix('=')?;
-            if !names_class(name) {
+            if !names_marking_attribute(name) {
                 return None;
             }
             let end = at + html[at..].find(char::from(quote))?;
@@ -100,7 +101,7 @@ fn class_value_around(html: &str, at: usize) -> Option<(&str, usize)> {
         }
         // an unquoted value: one token, up to a space or the tag's end
         b'=' if !before[open + 1..].contains(|c: char| c.is_ascii_whitespace()) => {
-            if !names_class(&before[..open]) {
+            if !names_marking_attribute(&before[..open]) {
                 return None;
             }
             let end = at
@@ -113,14 +114,24 @@ fn class_value_around(html: &str, at: usize) -> Option<(&str, usize)> {
     }
 }
 
-/// Does the text before an attribute's `=` end in the name `class`, as a
-/// name of its own (not `data-class`)?
-fn names_class(before_equals: &str) -> bool {
+/// Attributes whose tokens name what an element is: the class, and the
+/// names pages built from components give them where their classes are
+/// hashed (the Guardian's `data-gu-name="standfirst"`, `data-testid`,
+/// `data-component`).
+const MARKING_ATTRIBUTES: [&str; 4] = ["class", "data-gu-name", "data-testid", "data-component"];
+
+/// Does the text before an attribute's `=` end in one of
+/// `MARKING_ATTRIBUTES`, as a name of its own (not `data-class`)?
+fn names_marking_attribute(before_equals: &str) -> bool {
     let name = before_equals.trim_end();
-    name.len() >= 5
-        && name.is_char_boundary(name.len() - 5)
-        && name[name.len() - 5..].eq_ignore_ascii_case("class")
-        && name[..name.len() - 5].ends_with(|c: char| c.is_ascii_whitespace())
+    MARKING_ATTRIBUTES.iter().any(|attribute| {
+        let Some(at) = name.len().checked_sub(attribute.len()) else {
+            return false;
+        };
+        name.is_char_boundary(at)
+            && name[at..].eq_ignore_ascii_case(attribute)
+            && name[..at].ends_with(|c: char| c.is_ascii_whitespace())
+    })
 }
 
 /// Removes every standfirst and caption the page marks with one of
@@ -133,7 +144,10 @@ pub fn remove(page: &Document, classes: &BTreeSet<&str>) -> usize {
     }
     let selector: Vec<String> = classes
         .iter()
-        .map(|class| format!("[class~=\"{}\"]", class.replace(['"', '\\'], "")))
+        .flat_map(|token| {
+            let token = token.replace(['"', '\\'], "");
+            MARKING_ATTRIBUTES.map(|attribute| format!("[{attribute}~=\"{token}\"]"))
+        })
         .collect();
     let Ok(candidates) = Matcher::new(&selector.join(", ")) else {
         return 0;
@@ -207,6 +221,8 @@ mod tests {
             (r#"<p class="eyebrow text-sm">"#, "eyebrow"),
             (r#"<div class="photo-caption mt-2">"#, "photo-caption"),
             (r#"<div class="wp-caption alignnone">"#, "wp-caption"),
+            (r#"<div data-gu-name="standfirst">"#, "standfirst"),
+            (r#"<p data-testid="article-dek">"#, "article-dek"),
         ] {
             assert_eq!(marked_classes(html), BTreeSet::from([token]), "{html}");
         }
@@ -238,6 +254,25 @@ mod tests {
         assert!(!paragraphs.iter().any(|p| p.starts_with("Drivers face")));
         let summary = crate::summarise::summarise(&html, 60);
         assert!(summary.lead.starts_with("The city council voted"));
+    }
+
+    #[test]
+    fn a_standfirst_marked_by_component_name_is_neither_body_nor_lead() {
+        let html = page(
+            "<div data-gu-name=\"standfirst\"><div class=\"dcr-1yi1cnj\"><p>Drivers face a \
+             long detour for a year and a half, but buses and bikes keep their route</p></div></div>",
+        );
+        let paragraphs = extract(&html).paragraphs;
+        assert!(
+            !paragraphs.iter().any(|p| p.starts_with("Drivers face")),
+            "{paragraphs:?}"
+        );
+        let summary = crate::summarise::summarise(&html, 60);
+        assert!(
+            summary.lead.starts_with("The city council voted"),
+            "{}",
+            summary.lead
+        );
     }
 
     #[test]
