@@ -1360,6 +1360,17 @@ mod tests {
                 "«Non accetteremo un accordo che lascia pagare ai piccoli paesi il conto dei grandi», ha detto il capo dello Stato.".to_string(),
                 "Sergio Mattarella",
             ),
+            // the head of government is the prime minister
+            (
+                "Le premier ministre, Sébastien Lecornu, a engagé jeudi la responsabilité de son gouvernement sur le budget.",
+                "« Nous avons cherché un compromis jusqu’au bout, mais le pays ne peut pas rester sans budget », a déclaré le chef du gouvernement devant les députés.".to_string(),
+                "Sébastien Lecornu",
+            ),
+            (
+                "Le premier ministre, Sébastien Lecornu, a engagé jeudi la responsabilité de son gouvernement sur le budget.",
+                "« Nous avons cherché un compromis jusqu’au bout, mais le pays ne peut pas rester sans budget », a déclaré le premier ministre devant les députés.".to_string(),
+                "Sébastien Lecornu",
+            ),
             // the office, the body it heads and the name, without commas
             (
                 "(ANSA) - ROMA, 27 NOV - Il ministro dell'Economia Giancarlo Giorgetti ha difeso la manovra davanti alle commissioni.",

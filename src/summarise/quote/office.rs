@@ -17,7 +17,7 @@ use super::patterns::{CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce)"
     };
 }
 
@@ -99,6 +99,10 @@ fn key(role: &str) -> String {
         "président".to_string()
     } else if key == "capo dello stato" {
         "presidente".to_string()
+    } else if key.ends_with("du gouvernement") || key == "première ministre" {
+        // "le chef du gouvernement" after "le premier ministre, Sébastien
+        // Lecornu"
+        "premier ministre".to_string()
     } else {
         key
     }
@@ -322,6 +326,17 @@ mod tests {
             Some("Lars Klingbeil")
         );
         assert_eq!(holder("mayor", &paragraphs, 2, at), None);
+        // the prime minister is not "the minister"
+        let p = vec!["Le ministre de l'Économie, Roland Lescure, et le premier ministre, Sébastien Lecornu, ont présenté le budget.".to_string()];
+        let at = p[0].len();
+        assert_eq!(
+            holder("ministre", &p, 0, at).as_deref(),
+            Some("Roland Lescure")
+        );
+        assert_eq!(
+            holder("premier ministre", &p, 0, at).as_deref(),
+            Some("Sébastien Lecornu")
+        );
         // a place after the office is no name
         for text in [
             "La alcaldesa de Róterdam convocó la votación.",
