@@ -1388,6 +1388,31 @@ mod tests {
     }
 
     #[test]
+    fn dutch_attributions() {
+        const LEAD: &str = "Minister Mona Keijzer van Volkshuisvesting presenteerde vanochtend het woningplan in Den Haag.";
+        const SAID: &str = "\"We moeten sneller bouwen, en daarvoor gaan we de regels voor gemeenten en bouwers flink vereenvoudigen\"";
+        for line in [
+            format!("{SAID}, zei Keijzer op een persconferentie."),
+            format!("{SAID}, aldus Keijzer."),
+            format!("{SAID}, zei ze."),
+            format!("{SAID}, zegt de minister."),
+            format!("Keijzer verklaarde: {SAID}."),
+            format!("Volgens Keijzer {SAID}."),
+        ] {
+            assert_speaker(LEAD, &line, "Mona Keijzer");
+        }
+        assert_speaker(
+            LEAD,
+            &format!("{SAID}, zegt burgemeester Femke Halsema van Amsterdam."),
+            "Femke Halsema",
+        );
+        // "hij" is a man: it passes over a woman the article calls "mevrouw"
+        let lead =
+            "Mevrouw Keijzer sprak na het overleg met de wethouders van de vier grote steden.";
+        assert_no_quote(lead, &format!("{SAID}, zei hij."));
+    }
+
+    #[test]
     fn german_quotes() {
         let p = paras(&[
             "„Wir werden die Schuldenbremse in diesem Jahr nicht aussetzen können“, sagte Finanzminister Klaus Becker.",

@@ -45,6 +45,7 @@ const PARTICLES: &[&str] = &[
 /// Pronouns that stand for the last person named.
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "il", "elle", "ils", "elles", "er", "sie", "él", "ella", "lui", "lei",
+    "hij", "zij", "ze",
 ];
 
 /// Words that are capitalised at the start of a sentence, or are job titles,
@@ -186,6 +187,11 @@ const NOT_NAMES: &[&str] = &[
     "mme",
     "herr",
     "frau",
+    "mevrouw",
+    "meneer",
+    "burgemeester",
+    "woordvoerder",
+    "woordvoerster",
     "sr.",
     "sra.",
     "signor",
@@ -321,11 +327,13 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
         .copied()
         .skip_while(|t| t.starts_with(|c: char| !c.is_uppercase()) && !PARTICLES.contains(t))
         .collect();
-    // German "von" after a full name opens where the person works ("Joachim
-    // Nagel von der Bundesbank"); after one given name it is a particle
-    // ("Ursula von der Leyen", "Richard von Weizsäcker")
+    // German "von" and Dutch "van" after a full name open where the person
+    // works ("Joachim Nagel von der Bundesbank", "Mona Keijzer van
+    // Volkshuisvesting"); after one given name they are particles
+    // ("Ursula von der Leyen", "Richard von Weizsäcker", "Ruud van
+    // Nistelrooy")
     if let Some(k) = (2..rest.len()).find(|&k| {
-        matches!(rest[k], "von" | "vom")
+        matches!(rest[k], "von" | "vom" | "van")
             && rest[k - 2..k]
                 .iter()
                 .all(|t| t.starts_with(char::is_uppercase))
@@ -478,7 +486,7 @@ pub(super) enum Gender {
 pub(super) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
     let lower = pronoun.to_lowercase();
     match lower.as_str() {
-        "he" | "er" | "il" | "él" | "lui" => Some(Gender::Male),
+        "he" | "er" | "il" | "él" | "lui" | "hij" => Some(Gender::Male),
         "she" | "elle" | "ella" | "lei" => Some(Gender::Female),
         // "the Dutchwoman", "the Frenchman" (not "the German")
         _ if lower.ends_with("woman") => Some(Gender::Female),
@@ -495,7 +503,7 @@ pub(super) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
 pub(super) fn honorific_genders(paragraphs: &[String]) -> HashMap<&str, Option<Gender>> {
     static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:^|[^\p{L}.])(?P<honorific>Mrs|Mr|Ms|Miss|Sir|Dame|Herr|Frau|M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Sra|Sr|[Ss]eñora|[Ss]eñor|Doña|Sig\.ra|Sig|[Ss]ignora|[Ss]ignor)\.?\s+(?P<name>[\p{Lu}][\p{L}’'\-]+(?:\s+[\p{Lu}][\p{L}’'\-]+){0,2})",
+            r"(?:^|[^\p{L}.])(?P<honorific>Mrs|Mr|Ms|Miss|Sir|Dame|Herr|Frau|M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Sra|Sr|[Ss]eñora|[Ss]eñor|Doña|Sig\.ra|Sig|[Ss]ignora|[Ss]ignor|[Mm]evrouw|[Mm]eneer|de\s+heer)\.?\s+(?P<name>[\p{Lu}][\p{L}’'\-]+(?:\s+[\p{Lu}][\p{L}’'\-]+){0,2})",
         )
         .expect("honorific pattern")
     });
@@ -522,7 +530,7 @@ pub(super) fn honorific_genders(paragraphs: &[String]) -> HashMap<&str, Option<G
             };
             let gender = match honorific.as_str().to_lowercase().as_str() {
                 "mrs" | "ms" | "miss" | "dame" | "frau" | "mme" | "mlle" | "madame"
-                | "mademoiselle" | "sra" | "señora" | "doña" | "sig.ra" | "signora" => {
+                | "mademoiselle" | "sra" | "señora" | "doña" | "sig.ra" | "signora" | "mevrouw" => {
                     Gender::Female
                 }
                 _ => Gender::Male,

@@ -17,7 +17,7 @@ use super::patterns::{CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
     };
 }
 
@@ -36,7 +36,7 @@ macro_rules! role {
 macro_rules! reference {
     ($group:literal) => {
         concat!(
-            r"(?i:the|der|die|le|la|l’|l'|el|il)\s+(?:[\p{L}\-]+\s+){0,2}?",
+            r"(?i:the|der|die|le|la|l’|l'|el|il|de|het)\s+(?:[\p{L}\-]+\s+){0,2}?",
             role!($group),
             r"(?:\s+(?:of\s+the|of|de\s+la|de|du|des|del|der|di|della|dello|degli|delle|dei)\s+(?:l[’']\s*)?[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*){0,2})?"
         )

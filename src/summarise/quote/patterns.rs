@@ -25,6 +25,8 @@ pub(super) const VERBS: &str = concat!(
     r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|claimed|claims|vowed|vows|pledged|pledges|responded|responds|answered|cautioned|cautions|urged|urges|suggested|suggests|predicted|predicts|complained|complains|posted|tweeted|joked|quipped|maintained|maintains|reiterated|reiterates|countered|retorted|confirmed|confirms|testified|lamented|laments|boasted|pointed\s+out|points\s+out|recounted|schrieb|ergänzte|räumte|mahnte|fügte|teilte|unterstrich|versicherte|bekräftigte|kündigte|twitterte|declaró|sostuvo|agregó|manifestó|insistió|recalcó|apuntó|comentó|reconoció|precisó|concluyó|escribió|ha\s+indicado|ha\s+ribadito|ha\s+commentato|ha\s+avvertito|ha\s+precisato|ha\s+scritto|ha\s+concluso|ha\s+assicurato|ha\s+annunciato|ha\s+ammesso|ha\s+evidenziato|afferma|sottolinea|aggiunge|commenta|a\s+prévenu|a\s+martelé|a\s+insisté|a\s+reconnu|a\s+rappelé|a\s+poursuivi|a\s+averti|a\s+jugé|a\s+lancé|a\s+répondu|a\s+confié|a\s+écrit|a\s+annoncé|a\s+conclu|poursuit|rappelle|martèle|prévient|reconnaît|confie",
     // the present tense of reported speech, as features and analyses use it
     r"|insiste|tranche|glisse|résume|détaille|déplore|regrette|dénonce|raconte|avertit|a\s+tranché|a\s+glissé|a\s+résumé|a\s+détaillé|a\s+déploré|a\s+regretté|a\s+dénoncé|a\s+raconté|warnt|kritisiert|fordert|mahnt|meint|ergänzt|schreibt|asegura|señala|advierte|subraya|apunta|reconoce|sostiene|lamenta|denuncia|recuerda|osserva|ricorda|avverte|conclude|racconta|ha\s+ricordato|ha\s+insistito|ha\s+denunciato|ha\s+criticato",
+    // Dutch
+    r"|zei|zegt|verklaarde|verklaart|stelde|stelt|benadrukte|benadrukt|waarschuwde|waarschuwt|schreef|schrijft|vertelde|vertelt|reageerde|reageert|liet\s+weten|laat\s+weten",
     ")"
 );
 /// Most words between a speech verb and the quotation it introduces
@@ -32,10 +34,11 @@ pub(super) const VERBS: &str = concat!(
 /// X: “…”").
 pub(super) const LEAD_IN_WORDS: usize = 6;
 /// Introductions that put the speaker after the verb.
-const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo)";
+const ACCORDING: &str =
+    r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo|volgens|aldus)";
 /// Offices named before a person set off by commas: "the health minister,
 /// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
-pub(super) const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
+pub(super) const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|burgemeester|woordvoerder|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
 
 // A person the article calls by their age or party, as it would by a
 // pronoun, once it has named them: "the 54-year-old", "der 54-Jährige",
@@ -71,7 +74,7 @@ macro_rules! epithet {
 /// CDU-Vorsitzende Friedrich Merz"), so it must be followed by
 /// punctuation, the end or a word in lower case (group `who10`).
 const INVERTED: &str = concat!(
-    r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto)\s+(?:(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei))(?:[^\p{L}\p{N}_]|$)|(?P<who10>",
+    r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto|zei|zegt|verklaarde|stelde)\s+(?:(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei|hij|zij|ze))(?:[^\p{L}\p{N}_]|$)|(?P<who10>",
     age_or_party!(),
     r")(?:\s*[^\p{L}\p{N}_\s]|\s*$|\s+\p{Ll})|(?P<who11>",
     nationality!(),
@@ -97,12 +100,12 @@ pub(super) const CAPITALISED_NAME: &str = capitalised_name!();
 /// A name after the verb may follow a title written in lower case
 /// ("said Icelandic foreign minister Guðrún Jónsdóttir"); the title is
 /// dropped later by `reduce_name`.
-const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|port|union|party|police|city|state|regional|national|central|bank|opposition|government|company|army|border|fire|health|industry|labour|labor|green|for)\s+)*";
+const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|port|union|party|police|city|state|regional|national|central|bank|opposition|government|company|army|border|fire|health|industry|labour|labor|green|for|burgemeester|woordvoerder|woordvoerster)\s+)*";
 
 /// The same pronouns as a pattern, in any case, and a person called by
 /// their age or party.
 const PRONOUN: &str = concat!(
-    r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei)|",
+    r"(?i:he|she|they|il|elle|ils|elles|er|sie|él|ella|lui|lei|hij|zij|ze)|",
     epithet!()
 );
 
