@@ -61,7 +61,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             síguenos.* | suscríbete.* | publicidad | \d+\ comentarios? | comentarios | (?:publicado|actualizado)(?:\W.*)? |
             tiempo\ de\ lectura(?:\W.*)? | (?:etiquetas|temas)\s*:.* |
             # Dutch, Portuguese, Polish
-            (?:lees|zie)\ (?:ook|meer)(?:\W.*)? | gerelateerde\ artikelen | volg\ ons.* | advertentie | (?:gepubliceerd|bijgewerkt)(?:\W.*)? |
+            (?:lees|zie|bekijk)\ (?:ook|meer)(?:\W.*)? | deel\ (?:dit\ )?artikel:? | gerelateerde\ artikelen | volg\ ons.* | advertentie | (?:gepubliceerd|bijgewerkt)(?:\W.*)? |
             leia\ (?:também|mais)(?:\W.*)? | publicidade |
             czytaj\ (?:też|także|więcej)(?:\W.*)? | reklama | (?:opublikowano|aktualizacja)(?:\W.*)?
         )$",
@@ -117,15 +117,15 @@ macro_rules! months {
 
 /// A line that is only a date, perhaps with the time and the place: "27
 /// novembre 2026", "Nov. 27, 2026", "27.11.2026, 09:14", "Madrid - 27 nov
-/// 2026 - 09:14 CET". Furniture when a page has one or
+/// 2026 - 09:14 CET", "Vandaag, 09:14", "Heute, 09:14 Uhr". Furniture when a page has one or
 /// two (its dateline); a page of many is a timeline or a calendar.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^(?:\p{L}+,?\s+|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+)?\s*[-–—|]\s*)?(?:\d{1,2}\.?\s+(?:",
+        r"(?i)^(?:(?:today|yesterday|heute|gestern|aujourd['’]hui|hier|hoy|ayer|oggi|ieri|vandaag|gisteren),?\s+(?:(?:at|um|à|a\s+las|alle|om)\s+)?\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?$|(?:\p{L}+,?\s+|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+)?\s*[-–—|]\s*)?(?:\d{1,2}\.?\s+(?:",
         months!(),
         r")\.?\s+\d{4}|(?:",
         months!(),
-        r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4})(?:[\s,|·–—-]+\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?)?$",
+        r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4})(?:[\s,|·–—-]+\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?)?$)",
     ))
     .expect("date line pattern")
 });
@@ -214,7 +214,8 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
             weitere\ artikel | mehr\ zum\ thema | das\ könnte\ sie\ auch\ interessieren | kommentare | über\ (?:den|die)\ autor(?:in)? |
             à\ lire\ aussi | lire\ aussi | sur\ le\ même\ sujet | vous\ aimerez\ aussi | commentaires | à\ propos\ de\ l'auteur |
             leggi\ anche | (?:ti\ )?potrebbe\ interessarti | articoli\ correlati | commenti |
-            (?:también\ )?te\ puede\ interesar | noticias\ relacionadas | más\ noticias | más\ información | archivado\ en | comentarios | sobre\ el\ autor
+            (?:también\ )?te\ puede\ interesar | noticias\ relacionadas | más\ noticias | más\ información | archivado\ en | comentarios | sobre\ el\ autor |
+            bekijk\ ook | lees\ ook | meer\ over\ dit\ onderwerp | gerelateerde\ artikelen | reacties
         )$",
     )
     .expect("end-of-article pattern")
@@ -225,7 +226,7 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Lire aussi". (Comments and the author's box only come after it.)
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related|you (?:may|might) also|more (?:from|stories|articles|posts)|recommended|weitere artikel|mehr zum thema|das könnte|à lire aussi|lire aussi|sur le même sujet|vous aimerez|leggi anche|(?:ti )?potrebbe|articoli correlati|(?:también )?te puede|noticias relacionadas|más noticias|más información)",
+        r"(?i)^(?:related|you (?:may|might) also|more (?:from|stories|articles|posts)|recommended|weitere artikel|mehr zum thema|das könnte|à lire aussi|lire aussi|sur le même sujet|vous aimerez|leggi anche|(?:ti )?potrebbe|articoli correlati|(?:también )?te puede|noticias relacionadas|más noticias|más información|bekijk ook|lees ook|meer over dit onderwerp|gerelateerde artikelen)",
     )
     .expect("related heading pattern")
 });
@@ -698,6 +699,9 @@ mod tests {
         for line in [
             "Madrid - 27 nov 2026 - 09:14 CET",
             "Bruxelles | 27 novembre 2026",
+            "Vandaag, 09:14",
+            "Heute, 09:14 Uhr",
+            "Yesterday at 9.14pm",
         ] {
             assert!(is_date_line(line, word_count(line)), "{line}");
         }
@@ -786,6 +790,8 @@ mod tests {
             "Por Ana García",
             // Dutch, Portuguese, Polish
             "Lees ook: Kabinet valt over asielbeleid",
+            "Bekijk ook",
+            "Deel artikel:",
             "Leia também: Governo aprova orçamento",
             "Czytaj też: Sejm przyjął budżet",
             "Share this page to Facebook Share this page to X Share this page via Email",
@@ -943,6 +949,8 @@ mod tests {
             "More Articles You Might Enjoy",
             "What do you think?",
             "Comments (12)",
+            "Bekijk ook",
+            "Meer over dit onderwerp",
         ] {
             let mut page: Vec<String> = (0..6).map(|i| format!("{story} Paragraph {i}.")).collect();
             page.push(heading.to_string());
