@@ -125,7 +125,9 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         months!(),
         r")\.?\s+\d{4}|(?:",
         months!(),
-        r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4})(?:[\s,|·–—-]+\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?)?$)",
+        r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4})(?:[\s,|·–—-]+\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?(?:\s*(?:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::\d\d)?)?)?",
+        // "… Updated 2 hours ago", "…, aktualisiert vor 2 Stunden"
+        r"(?:[\s,|·–—-]+(?:updated|aktualisiert|actualizado|aggiornato|mis\s+à\s+jour)\s+(?:\d+\s+\p{L}+\s+(?:ago|fa)|(?:vor|hace|il\s+y\s+a)\s+\d+\s+\p{L}+))?$)",
     ))
     .expect("date line pattern")
 });
@@ -271,10 +273,11 @@ fn story_goes_on(paragraphs: &[String], words: &[usize], heading: usize, before:
 /// Lines of the page's legal small print, whatever they start with:
 /// copyright notices, sign-up consent, template placeholder text, an
 /// agency's standards ("Our Standards: The Thomson Reuters Trust
-/// Principles.").
+/// Principles."), a subscription's note on a gifted article ("Dieser
+/// Artikel gehört zum Angebot von SPIEGEL+ …").
 static SMALL_PRINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^lorem ipsum|^our standards:|(?:^|\s)©\s*\S|\s©$|(?-u:\b)(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|riproduzione riservata|todos los derechos reservados)(?-u:\b)|^by (?:submitting|signing up|clicking|subscribing|providing|entering|continuing)(?-u:\b).*(?-u:\b)you (?:agree|consent|acknowledge)(?-u:\b)",
+        r"(?i)^lorem ipsum|^our standards:|^dieser artikel gehört zum angebot von(?-u:\b)|(?:^|\s)©\s*\S|\s©$|(?-u:\b)(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|riproduzione riservata|todos los derechos reservados)(?-u:\b)|^by (?:submitting|signing up|clicking|subscribing|providing|entering|continuing)(?-u:\b).*(?-u:\b)you (?:agree|consent|acknowledge)(?-u:\b)",
     )
     .expect("small print pattern")
 });
@@ -298,8 +301,12 @@ const SMALL_PRINT_WORDS: usize = 60;
 
 /// Is this paragraph of `words` words only a date?
 fn is_date_line(p: &str, words: usize) -> bool {
-    words <= 8 && DATE_LINE.is_match(p.trim())
+    words <= DATE_LINE_WORDS && DATE_LINE.is_match(p.trim())
 }
+
+/// Most words of a date line: a weekday or place, the date, the time and
+/// its zone, and when it was updated.
+const DATE_LINE_WORDS: usize = 12;
 
 /// Most date lines a page may have for them to be its dateline.
 const DATELINES: usize = 2;
@@ -834,6 +841,7 @@ mod tests {
             "Riproduzione riservata ©",
             "© Le Monde 2026. Tous droits réservés.",
             "Dieser Artikel ist nur für Abonnenten verfügbar.",
+            "Dieser Artikel gehört zum Angebot von SPIEGEL+. Sie können ihn auch ohne Abonnement lesen, weil er Ihnen geschenkt wurde.",
             "Il vous reste 75 % de cet article à lire.",
             "La suite est réservée aux abonnés.",
             "Already a subscriber? Log in",
@@ -870,6 +878,8 @@ mod tests {
             "Nov. 27, 2026",
             "Donnerstag, 27.11.2026, 09:14 Uhr",
             "27/11/2026",
+            "November 27, 2026 9:14 AM GMT+1 Updated 2 hours ago",
+            "27.11.2026, 09:14 Uhr, aktualisiert vor 2 Stunden",
         ] {
             assert!(is_date_line(line, word_count(line)), "{line}");
         }
