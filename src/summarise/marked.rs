@@ -1,5 +1,5 @@
 //! Furniture a page marks by class, taken out before Readability reads
-//! it. Four kinds:
+//! it. Six kinds:
 //!
 //! - The standfirst (a "dek" in American newsrooms): the sentence or two
 //!   set under the headline to sell the story. It is a subtitle, not the
@@ -11,6 +11,8 @@
 //!   story.
 //! - The breadcrumb trail ("Accueil › Politique"), which a page may set
 //!   inside its article as a list, one link per line.
+//! - The byline block (date, writer, place, share buttons, often glued
+//!   together as inline elements) and the list of the story's tags.
 //!
 //! All are found by the page's own class names (or the component names
 //! it sets in `data-` attributes), not guessed from their words. The page's text is scanned for those class names first, so the
@@ -24,12 +26,12 @@ use regex::Regex;
 
 use crate::text::word_count;
 
-/// Words that name a kicker, a standfirst, a caption or a breadcrumb trail
-/// inside a class token, split at `-` and `_` ("article__kicker",
-/// "article__standfirst",
-/// "ArticleHero_dek__x1", "v2-subhed", "subhead", "photo-caption", "wp-caption",
-/// "c-breadcrumb__item").
-const NAMES: [&str; 14] = [
+/// Words that name a kicker, a standfirst, a caption, a breadcrumb trail,
+/// a byline or a list of tags inside a class token, split at `-` and `_`
+/// ("article__kicker", "article__standfirst", "ArticleHero_dek__x1",
+/// "v2-subhed", "subhead", "photo-caption", "wp-caption",
+/// "c-breadcrumb__item", "byline-block", "post-tags").
+const NAMES: [&str; 16] = [
     "kicker",
     "eyebrow",
     "overline",
@@ -44,6 +46,8 @@ const NAMES: [&str; 14] = [
     "caption",
     "breadcrumb",
     "breadcrumbs",
+    "byline",
+    "tags",
 ];
 
 /// Whole class tokens that mark a post's excerpt set above the post
@@ -223,6 +227,9 @@ mod tests {
             (r#"<div class="wp-caption alignnone">"#, "wp-caption"),
             (r#"<div data-gu-name="standfirst">"#, "standfirst"),
             (r#"<p data-testid="article-dek">"#, "article-dek"),
+            (r#"<div class="c-byline">"#, "c-byline"),
+            (r#"<div data-component="byline-block">"#, "byline-block"),
+            (r#"<ul class="post-tags">"#, "post-tags"),
         ] {
             assert_eq!(marked_classes(html), BTreeSet::from([token]), "{html}");
         }
@@ -273,6 +280,24 @@ mod tests {
             "{}",
             summary.lead
         );
+    }
+
+    #[test]
+    fn a_byline_block_and_tags_marked_by_component_name_are_not_body() {
+        let html = page(
+            "<div data-component=\"byline-block\"><time>27 November 2026</time><span>Anna \
+             Holligan</span><span>BBC News, The Hague</span><a>Share</a></div>",
+        )
+        .replace(
+            "</article>",
+            "<div data-component=\"tags\"><a>Netherlands</a><a>Europe</a></div></article>",
+        );
+        let paragraphs = extract(&html).paragraphs;
+        assert!(
+            paragraphs[0].starts_with("The city council voted"),
+            "{paragraphs:?}"
+        );
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
     }
 
     #[test]
