@@ -217,7 +217,7 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
             à\ lire\ aussi | lire\ aussi | sur\ le\ même\ sujet | vous\ aimerez\ aussi | commentaires | à\ propos\ de\ l'auteur |
             leggi\ anche | (?:ti\ )?potrebbe\ interessarti | articoli\ correlati | commenti |
             (?:también\ )?te\ puede\ interesar | noticias\ relacionadas | más\ noticias | más\ información | archivado\ en | comentarios | sobre\ el\ autor |
-            bekijk\ ook | lees\ ook | meer\ over\ dit\ onderwerp | gerelateerde\ artikelen | reacties
+            bekijk\ ook | lees\ ook | meer\ over\ dit\ onderwerp | gerelateerde\ artikelen | reacties | more\ on\ this\ story
         )$",
     )
     .expect("end-of-article pattern")
@@ -228,7 +228,7 @@ static END_OF_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Lire aussi". (Comments and the author's box only come after it.)
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:related|you (?:may|might) also|more (?:from|stories|articles|posts)|recommended|weitere artikel|mehr zum thema|das könnte|à lire aussi|lire aussi|sur le même sujet|vous aimerez|leggi anche|(?:ti )?potrebbe|articoli correlati|(?:también )?te puede|noticias relacionadas|más noticias|más información|bekijk ook|lees ook|meer over dit onderwerp|gerelateerde artikelen)",
+        r"(?i)^(?:related|you (?:may|might) also|more (?:from|stories|articles|posts)|recommended|weitere artikel|mehr zum thema|das könnte|à lire aussi|lire aussi|sur le même sujet|vous aimerez|leggi anche|(?:ti )?potrebbe|articoli correlati|(?:también )?te puede|noticias relacionadas|más noticias|más información|bekijk ook|lees ook|meer over dit onderwerp|gerelateerde artikelen|more on this story)",
     )
     .expect("related heading pattern")
 });
@@ -961,6 +961,7 @@ mod tests {
             "Comments (12)",
             "Bekijk ook",
             "Meer over dit onderwerp",
+            "More on this story",
         ] {
             let mut page: Vec<String> = (0..6).map(|i| format!("{story} Paragraph {i}.")).collect();
             page.push(heading.to_string());
