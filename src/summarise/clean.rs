@@ -175,10 +175,11 @@ static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An author's box: "Jane Doe is a freelance writer …", "Anurag is an
-/// experienced journalist …", "Elaine Chen covers biotech …".
+/// experienced journalist …", "Elaine Chen covers biotech …", "Writer and
+/// storyteller. Contributor to …".
 static AUTHOR_BOX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{L}’'\-]+(?: \p{Lu}[\p{L}’'.\-]+){0,2} (?:(?:is|was) (?:a|an|the) (?:[\p{L}\-,]+ ){0,5}(?:writer|journalist|editor|reporter|author|correspondent|contributor|columnist|freelancer)s?(?-u:\b)|covers \p{Ll})",
+        r"^\p{Lu}[\p{L}’'\-]+(?: \p{Lu}[\p{L}’'.\-]+){0,2} (?:(?:is|was) (?:a|an|the) (?:[\p{L}\-,]+ ){0,5}(?:writer|journalist|editor|reporter|author|correspondent|contributor|columnist|freelancer)s?(?-u:\b)|covers \p{Ll})|^(?:Freelance )?(?:Writer|Journalist|Editor|Reporter|Author|Photographer)(?: and \p{Ll}+)?\. ",
     )
     .expect("author box pattern")
 });
@@ -923,6 +924,13 @@ mod tests {
         ));
         assert!(!is_author_box(
             "Ursula von der Leyen is a former German defence minister who became Commission president."
+        ));
+        // a bio that opens with the trade, as a phrase of its own
+        assert!(is_author_box(
+            "Writer and storyteller. Contributor to The Guardian, Independent and BBC."
+        ));
+        assert!(!is_author_box(
+            "Writers and artists protested outside the ministry on Monday."
         ));
         let page = vec![
             "Archie is a writer from South London who watches too much television.".to_string(),
