@@ -136,3 +136,135 @@ fn missing_file_is_reported_with_its_path() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/page.html"));
 }
+
+/// Pages laid out as European newsrooms lay them out (markup written for
+/// these tests: the layout's classes, component names and furniture):
+/// the headline, the lead, the speaker of the key quote, and furniture
+/// that must not reach the body.
+#[test]
+fn european_newsroom_layouts() {
+    struct Page {
+        file: &'static str,
+        title: &'static str,
+        lead: &'static str,
+        speaker: &'static str,
+        furniture: &'static [&'static str],
+    }
+    let pages = [
+        Page {
+            file: "tagesschau.html",
+            title: "EU-Gipfel: Einigung auf Ukraine-Hilfen",
+            lead: "Nach einer langen Nacht haben sich die EU-Staats- und Regierungschefs",
+            speaker: "Friedrich Merz",
+            furniture: &[
+                "Dieses Thema im Programm",
+                "Mehr zum Thema",
+                "Orbán droht mit Veto",
+                "Teilen",
+            ],
+        },
+        Page {
+            file: "ansa.html",
+            title: "Manovra, Giorgetti: nessuna nuova tassa",
+            lead: "Il ministro dell'Economia Giancarlo Giorgetti ha difeso la manovra",
+            speaker: "Giancarlo Giorgetti",
+            furniture: &["Riproduzione riservata", "Redazione ANSA", "Condividi"],
+        },
+        Page {
+            file: "lemonde.html",
+            title: "Budget 2027 : le gouvernement engage sa responsabilité à l’Assemblée",
+            lead: "Le premier ministre a annoncé jeudi le recours au 49.3",
+            speaker: "Sébastien Lecornu",
+            furniture: &[
+                "Publié le",
+                "Lire aussi",
+                "Réutiliser ce contenu",
+                "Claire Gatinois",
+            ],
+        },
+        Page {
+            file: "nos.html",
+            title: "Kabinet presenteert plan tegen woningnood",
+            lead: "Het kabinet wil de komende vijf jaar 400.000 woningen bouwen.",
+            speaker: "Mona Keijzer",
+            furniture: &[
+                "Vandaag, 09:14",
+                "Bekijk ook",
+                "Huurprijzen stijgen opnieuw",
+                "Deel artikel",
+            ],
+        },
+        Page {
+            file: "guardian.html",
+            title: "EU agrees €90bn loan for Ukraine after all-night summit",
+            lead: "EU leaders have agreed to lend Ukraine €90bn",
+            speaker: "António Costa",
+            furniture: &[
+                "Leaders avoid using",
+                "Photograph:",
+                "Explore more on these topics",
+                "Reuse this content",
+            ],
+        },
+        Page {
+            file: "spiegel.html",
+            title: "Haushalt 2027: Klingbeil verteidigt Schuldenpläne - Union kritisiert Tricks",
+            lead: "Der Finanzminister wirbt im Bundestag für seinen Etat.",
+            speaker: "Lars Klingbeil",
+            furniture: &[
+                "Mehr zum Thema",
+                "Was im Haushalt steht",
+                "SPIEGEL+",
+                "Von Anna Weber",
+            ],
+        },
+        Page {
+            file: "reuters.html",
+            title: "ECB holds rates steady, signals no rush to cut",
+            lead: "The European Central Bank kept interest rates unchanged on Thursday",
+            speaker: "Christine Lagarde",
+            furniture: &[
+                "Updated 2 hours ago",
+                "Reporting by",
+                "Trust Principles",
+                "Licensing Rights",
+            ],
+        },
+        Page {
+            file: "bbc.html",
+            title: "Dutch coalition collapses over asylum policy",
+            lead: "The Dutch government has collapsed",
+            speaker: "Dick Schoof",
+            furniture: &[
+                "Anna Holligan",
+                "More on this story",
+                "Who is Geert Wilders?",
+                "NetherlandsEurope",
+            ],
+        },
+        Page {
+            file: "elpais.html",
+            title: "El Gobierno aprueba los presupuestos de 2027",
+            lead: "El Consejo de Ministros ha aprobado este martes",
+            speaker: "María Jesús Montero",
+            furniture: &[
+                "Carlos E. Cué",
+                "09:14 CET",
+                "Trust Project",
+                "Archivado En",
+                "Más información",
+            ],
+        },
+    ];
+    for page in pages {
+        let v = summarise_json(&format!("summarise/europe/{}", page.file));
+        assert_eq!(v["title"], page.title, "{}", page.file);
+        assert_starts(&v["lead"], page.lead);
+        assert_eq!(
+            v["quote"]["speaker"], page.speaker,
+            "{}: {}",
+            page.file, v["quote"]
+        );
+        assert_no_furniture(v["body"].as_str().unwrap(), page.furniture);
+    }
+}
