@@ -487,21 +487,29 @@ fn headline(page: &Document, title: &str) -> Option<String> {
         // …</span>") loses the punctuation between them that the title,
         // written without markup, keeps: the same words in the same order,
         // not in capitals, are the same headline
-        let parts: Vec<String> = h1
-            .element_children()
-            .iter()
-            .map(|part| part.text().trim().to_string())
-            .filter(|part| !part.is_empty())
-            .collect();
-        let unpunctuated_parts = parts.len() >= 2
-            && parts[..parts.len() - 1].iter().all(|part| {
-                !part.ends_with(|c: char| c.is_ascii_punctuation() || "–—…".contains(c))
-            });
+        if !in_unpunctuated_parts(h1) {
+            return Some(text);
+        }
         let punctuated = [fold_whitespace(title), page_title.clone()]
             .into_iter()
-            .find(|t| unpunctuated_parts && own == words(t) && t.chars().any(char::is_lowercase));
+            .find(|t| own == words(t) && t.chars().any(char::is_lowercase));
         Some(punctuated.unwrap_or(text))
     })
+}
+
+/// Is the heading set in two parts or more, all but the last ending
+/// without punctuation ("<span>EU-Gipfel</span> <span>Einigung …</span>")?
+fn in_unpunctuated_parts(h1: &NodeRef<'_>) -> bool {
+    let parts: Vec<String> = h1
+        .element_children()
+        .iter()
+        .map(|part| part.text().trim().to_string())
+        .filter(|part| !part.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts[..parts.len() - 1]
+            .iter()
+            .all(|part| !part.ends_with(|c: char| c.is_ascii_punctuation() || "–—…".contains(c)))
 }
 
 /// Most `<h1>` elements a page may have for one of them to be its headline.

@@ -396,10 +396,19 @@ pub(super) fn ends_in_office_link(before: &str) -> bool {
 pub(super) fn without_office_body(before: &str, name: String) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() >= 3 && capitalised(&words) && ends_in_office_link(before) {
-        person_after_body(&words).map_or(name.clone(), |person| person.join(" "))
+        person_after_body(&words)
+            .map(|person| person.join(" "))
+            .unwrap_or(name)
     } else {
         name
     }
+}
+
+/// The person named at the end of `run`, a body's name and then theirs
+/// ("Economia Giancarlo Giorgetti"), as `person_after_body` finds them.
+pub(super) fn person_named_after_body(run: &str) -> Option<String> {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    person_after_body(&words).map(|person| person.join(" "))
 }
 
 /// The person's words at the end of a body's name and theirs ("Consiglio
@@ -408,7 +417,7 @@ pub(super) fn without_office_body(before: &str, name: String) -> String {
 /// given names before it. `None` when too few words come before the
 /// surname to hold a body and a given name (with particles, three: "Santa
 /// Cruz de Tenerife" is a place).
-pub(super) fn person_after_body<'w>(words: &'w [&'w str]) -> Option<&'w [&'w str]> {
+fn person_after_body<'w>(words: &'w [&'w str]) -> Option<&'w [&'w str]> {
     let particle = words
         .iter()
         .skip(1)

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::names::{person_after_body, reduce_name};
+use super::names::{person_named_after_body, reduce_name};
 use super::patterns::{CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS};
 
 /// Offices a report refers back to once it has named their holder, in the
@@ -153,17 +153,23 @@ fn named_with(office: &str, text: &str) -> Option<String> {
     HOLDER
         .captures_iter(text)
         .filter_map(|caps| {
-            let (role, who) = [("r1", "w1"), ("r2", "w2"), ("r3", "w3"), ("r4", "w4")]
-                .into_iter()
-                .find_map(|(r, w)| Some((caps.name(r)?, caps.name(w)?)))
-                .or_else(|| Some((caps.name("r5")?, caps.name("w5")?)))?;
+            // (`w5` holds the body's name before the person's)
+            let (role, who, after_body) = [
+                ("r1", "w1", false),
+                ("r2", "w2", false),
+                ("r3", "w3", false),
+                ("r4", "w4", false),
+                ("r5", "w5", true),
+            ]
+            .into_iter()
+            .find_map(|(r, w, body)| Some((caps.name(r)?, caps.name(w)?, body)))?;
             (key(role.as_str()) == office).then_some(())?;
-            if caps.name("w5").is_some() {
+            if after_body {
                 // the body, then the person
-                let words: Vec<&str> = who.as_str().split_whitespace().collect();
-                return person_after_body(&words).map(|person| person.join(" "));
+                person_named_after_body(who.as_str())
+            } else {
+                reduce_name(who.as_str())
             }
-            reduce_name(who.as_str())
         })
         .last()
 }
