@@ -1377,6 +1377,39 @@ mod tests {
                 "«Non ci sarà nessuna nuova tassa per le famiglie, e il taglio del cuneo diventa strutturale», ha detto il ministro.".to_string(),
                 "Giancarlo Giorgetti",
             ),
+            // an office after "according to"
+            (
+                "Le président Emmanuel Macron a reçu mardi les dirigeants européens.",
+                "« Nous n'accepterons pas un accord qui laisse les petits pays payer pour les grands », selon le chef de l’État.".to_string(),
+                "Emmanuel Macron",
+            ),
+            (
+                "German Chancellor Friedrich Merz arrived in Brussels on Thursday.",
+                format!("“{SAID},” according to the chancellor."),
+                "Friedrich Merz",
+            ),
+            // Spain's and Italy's heads of government are presidents of
+            // the government or of the council of ministers
+            (
+                "El presidente del Gobierno, Pedro Sánchez, recibió el jueves en la Moncloa a los presidentes autonómicos.",
+                "«No aceptaremos un acuerdo que deje a los países pequeños pagando la factura de los grandes», afirmó el jefe del Gobierno.".to_string(),
+                "Pedro Sánchez",
+            ),
+            (
+                "El presidente del Gobierno, Pedro Sánchez, recibió el jueves en la Moncloa a los presidentes autonómicos.",
+                "«No aceptaremos un acuerdo que deje a los países pequeños pagando la factura de los grandes», ha subrayado el presidente.".to_string(),
+                "Pedro Sánchez",
+            ),
+            (
+                "Il presidente del Consiglio Giorgia Meloni ha ricevuto giovedì a Palazzo Chigi i sindacati.",
+                "«Non accetteremo un accordo che lascia pagare ai piccoli paesi il conto dei grandi», ha sottolineato la premier.".to_string(),
+                "Giorgia Meloni",
+            ),
+            (
+                "Il presidente del Consiglio Giorgia Meloni ha ricevuto giovedì a Palazzo Chigi i sindacati.",
+                "«Non accetteremo un accordo che lascia pagare ai piccoli paesi il conto dei grandi», ha detto il capo del governo.".to_string(),
+                "Giorgia Meloni",
+            ),
         ] {
             assert_speaker(lead, &line, speaker);
         }
@@ -1385,6 +1418,17 @@ mod tests {
             "Talks in Brussels went on late into the night.",
             &format!("“{SAID},” the minister said."),
         );
+        // a president who heads no government is no "jefe del Gobierno",
+        // and the body he would head is no speaker
+        for lead in [
+            "Las negociaciones en Bruselas continuaron hasta bien entrada la noche.",
+            "El presidente de la Comisión, Carlos Ruiz, recibió el jueves a los presidentes autonómicos.",
+        ] {
+            assert_no_quote(
+                lead,
+                "«No aceptaremos un acuerdo que deje a los países pequeños pagando la factura de los grandes», afirmó el jefe del Gobierno.",
+            );
+        }
     }
 
     #[test]
@@ -1398,6 +1442,11 @@ mod tests {
             format!("{SAID}, zegt de minister."),
             format!("Keijzer verklaarde: {SAID}."),
             format!("Volgens Keijzer {SAID}."),
+            // a separable verb around the speaker
+            format!("{SAID}, voegde Keijzer eraan toe."),
+            format!("{SAID}, voegde ze eraan toe."),
+            format!("{SAID}, voegde ze toe."),
+            format!("{SAID}, benadrukte ze."),
         ] {
             assert_speaker(LEAD, &line, "Mona Keijzer");
         }
@@ -1406,10 +1455,33 @@ mod tests {
             &format!("{SAID}, zegt burgemeester Femke Halsema van Amsterdam."),
             "Femke Halsema",
         );
+        // "van der" after two given names opens the surname
+        assert_speaker(
+            LEAD,
+            &format!("{SAID}, zei Jan Peter van der Berg, wethouder in Utrecht."),
+            "Jan Peter van der Berg",
+        );
         // "hij" is a man: it passes over a woman the article calls "mevrouw"
         let lead =
             "Mevrouw Keijzer sprak na het overleg met de wethouders van de vier grote steden.";
         assert_no_quote(lead, &format!("{SAID}, zei hij."));
+    }
+
+    #[test]
+    fn german_verbs_that_split_around_the_speaker() {
+        const LEAD: &str = "Bundeskanzler Friedrich Merz sprach am Donnerstag in Berlin mit den Ministerpräsidenten über den Haushalt.";
+        const SAID: &str = "„Wir akzeptieren keine Verzögerung bei der Unterstützung der Ukraine in diesem Winter“";
+        for line in [
+            format!("{SAID}, fügte er hinzu."),
+            format!("{SAID}, räumte er ein."),
+            format!("{SAID}, teilte er mit."),
+            format!("{SAID}, kündigte er an."),
+            format!("{SAID}, ergänzte er."),
+            format!("{SAID}, warnte er."),
+            format!("{SAID}, fügte Merz hinzu."),
+        ] {
+            assert_speaker(LEAD, &line, "Friedrich Merz");
+        }
     }
 
     #[test]

@@ -182,6 +182,9 @@ const NOT_NAMES: &[&str] = &[
     "ministerin",
     "presidente",
     "ministro",
+    "jefe",
+    "jefa",
+    "capo",
     "monsieur",
     "m.",
     "mme",
@@ -331,9 +334,12 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
     // works ("Joachim Nagel von der Bundesbank", "Mona Keijzer van
     // Volkshuisvesting"); after one given name they are particles
     // ("Ursula von der Leyen", "Richard von Weizsäcker", "Ruud van
-    // Nistelrooy")
+    // Nistelrooy"). Dutch "van der" and "van den" open a surname after
+    // two given names too ("Jan Peter van der Berg"): no employer goes by
+    // them.
     if let Some(k) = (2..rest.len()).find(|&k| {
         matches!(rest[k], "von" | "vom" | "van")
+            && !(rest[k] == "van" && rest.get(k + 1).is_some_and(|t| matches!(*t, "der" | "den")))
             && rest[k - 2..k]
                 .iter()
                 .all(|t| t.starts_with(char::is_uppercase))

@@ -10,14 +10,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::{person_named_after_body, reduce_name};
-use super::patterns::{CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS};
+use super::patterns::{ACCORDING, CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS};
 
 /// Offices a report refers back to once it has named their holder, in the
 /// languages the digest reads. Longer forms first ("prime minister" before
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+gobierno|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
     };
 }
 
@@ -44,11 +44,11 @@ macro_rules! reference {
 }
 
 /// The office beside a quotation: after it ("…," the chancellor said;
-/// „…“, sagte der Minister) or opening the sentence that introduces it
+/// „…“, sagte der Minister; « … », selon le chef de l’État) or opening the sentence that introduces it
 /// ("The minister said: “…”").
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s))",
+        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s))",
         subject = reference!("role"),
         object = reference!("role2"),
         prepositions = PREPOSITIONS.join("|"),
@@ -103,9 +103,30 @@ fn key(role: &str) -> String {
         // "le chef du gouvernement" after "le premier ministre, Sébastien
         // Lecornu"
         "premier ministre".to_string()
+    } else if key.ends_with("del gobierno") || key.ends_with("del governo") {
+        // "el jefe del Gobierno", "il capo del governo": the premier
+        "premier".to_string()
     } else {
         key
     }
+}
+
+/// Does a holder named with `role`, followed in the text by `after`, hold
+/// `office`? Spain's and Italy's heads of government are presidents of a
+/// body ("el presidente del Gobierno, Pedro Sánchez", "il presidente del
+/// Consiglio Giorgia Meloni"): the president, and the premier too.
+fn holds(office: &str, role: &str, after: &str) -> bool {
+    let key = key(role);
+    if key == office {
+        return true;
+    }
+    const GOVERNMENTS: [&str; 3] = ["del gobierno", "del consiglio", "del governo"];
+    office == "premier"
+        && matches!(key.as_str(), "presidente" | "presidenta")
+        && GOVERNMENTS.iter().any(|g| {
+            let body: String = after.trim_start().chars().take(g.len()).collect();
+            body.to_lowercase() == *g
+        })
 }
 
 /// Words that put an office in the past.
@@ -163,7 +184,7 @@ fn named_with(office: &str, text: &str) -> Option<String> {
             ]
             .into_iter()
             .find_map(|(r, w, body)| Some((caps.name(r)?, caps.name(w)?, body)))?;
-            (key(role.as_str()) == office).then_some(())?;
+            holds(office, role.as_str(), &text[role.end()..]).then_some(())?;
             if after_body {
                 // the body, then the person
                 person_named_after_body(who.as_str())

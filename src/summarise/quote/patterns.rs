@@ -22,11 +22,11 @@ pub(super) const VERBS: &str = concat!(
     r"\s+)?(?:(?:has|had|have)\s+(?:",
     adverb!(),
     r"\s+)?(?:said|told|written|argued|warned|noted|explained|stated|added)|(?:was|is)\s+quoted\s+as\s+saying|a\s+(?:également|aussi|encore|ensuite)\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|souligné|assuré|indiqué|précisé)|",
-    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|claimed|claims|vowed|vows|pledged|pledges|responded|responds|answered|cautioned|cautions|urged|urges|suggested|suggests|predicted|predicts|complained|complains|posted|tweeted|joked|quipped|maintained|maintains|reiterated|reiterates|countered|retorted|confirmed|confirms|testified|lamented|laments|boasted|pointed\s+out|points\s+out|recounted|schrieb|ergänzte|räumte|mahnte|fügte|teilte|unterstrich|versicherte|bekräftigte|kündigte|twitterte|declaró|sostuvo|agregó|manifestó|insistió|recalcó|apuntó|comentó|reconoció|precisó|concluyó|escribió|ha\s+indicado|ha\s+ribadito|ha\s+commentato|ha\s+avvertito|ha\s+precisato|ha\s+scritto|ha\s+concluso|ha\s+assicurato|ha\s+annunciato|ha\s+ammesso|ha\s+evidenziato|afferma|sottolinea|aggiunge|commenta|a\s+prévenu|a\s+martelé|a\s+insisté|a\s+reconnu|a\s+rappelé|a\s+poursuivi|a\s+averti|a\s+jugé|a\s+lancé|a\s+répondu|a\s+confié|a\s+écrit|a\s+annoncé|a\s+conclu|poursuit|rappelle|martèle|prévient|reconnaît|confie",
+    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|claimed|claims|vowed|vows|pledged|pledges|responded|responds|answered|cautioned|cautions|urged|urges|suggested|suggests|predicted|predicts|complained|complains|posted|tweeted|joked|quipped|maintained|maintains|reiterated|reiterates|countered|retorted|confirmed|confirms|testified|lamented|laments|boasted|pointed\s+out|points\s+out|recounted|schrieb|ergänzte|räumte|mahnte|fügte|teilte|unterstrich|versicherte|bekräftigte|kündigte|twitterte|declaró|sostuvo|agregó|manifestó|insistió|recalcó|apuntó|comentó|reconoció|precisó|concluyó|escribió|ha\s+indicado|ha\s+subrayado|ha\s+destacado|ha\s+advertido|ha\s+insistido|ha\s+recordado|ha\s+reconocido|ha\s+defendido|ha\s+agregado|ha\s+precisado|ha\s+ribadito|ha\s+replicato|ha\s+risposto|ha\s+commentato|ha\s+avvertito|ha\s+precisato|ha\s+scritto|ha\s+concluso|ha\s+assicurato|ha\s+annunciato|ha\s+ammesso|ha\s+evidenziato|afferma|sottolinea|aggiunge|commenta|a\s+prévenu|a\s+martelé|a\s+insisté|a\s+reconnu|a\s+rappelé|a\s+poursuivi|a\s+averti|a\s+jugé|a\s+lancé|a\s+répondu|a\s+confié|a\s+écrit|a\s+annoncé|a\s+conclu|poursuit|rappelle|martèle|prévient|reconnaît|confie",
     // the present tense of reported speech, as features and analyses use it
     r"|insiste|tranche|glisse|résume|détaille|déplore|regrette|dénonce|raconte|avertit|a\s+tranché|a\s+glissé|a\s+résumé|a\s+détaillé|a\s+déploré|a\s+regretté|a\s+dénoncé|a\s+raconté|warnt|kritisiert|fordert|mahnt|meint|ergänzt|schreibt|asegura|señala|advierte|subraya|apunta|reconoce|sostiene|lamenta|denuncia|recuerda|osserva|ricorda|avverte|conclude|racconta|ha\s+ricordato|ha\s+insistito|ha\s+denunciato|ha\s+criticato",
     // Dutch
-    r"|zei|zegt|verklaarde|verklaart|stelde|stelt|benadrukte|benadrukt|waarschuwde|waarschuwt|schreef|schrijft|vertelde|vertelt|reageerde|reageert|liet\s+weten|laat\s+weten",
+    r"|zei|zegt|voegde|voegt|verklaarde|verklaart|stelde|stelt|benadrukte|benadrukt|waarschuwde|waarschuwt|schreef|schrijft|vertelde|vertelt|reageerde|reageert|liet\s+weten|laat\s+weten",
     ")"
 );
 /// Most words between a speech verb and the quotation it introduces
@@ -34,7 +34,7 @@ pub(super) const VERBS: &str = concat!(
 /// X: “…”").
 pub(super) const LEAD_IN_WORDS: usize = 6;
 /// Introductions that put the speaker after the verb.
-const ACCORDING: &str =
+pub(super) const ACCORDING: &str =
     r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo|volgens|aldus)";
 /// Offices named before a person set off by commas: "the health minister,
 /// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
@@ -69,12 +69,13 @@ macro_rules! epithet {
 
 /// A pronoun after its verb: "sagte er", "dijo él", French "a-t-elle ajouté",
 /// "ajoute-t-il", "said she", "said the 54-year-old", "sagte der
-/// CDU-Politiker".
+/// CDU-Politiker"; the particle of a separable verb may follow ("fügte er
+/// hinzu", "räumte sie ein", Dutch "voegde ze eraan toe").
 /// An epithet followed by a name is the name's title ("sagte der
 /// CDU-Vorsitzende Friedrich Merz"), so it must be followed by
 /// punctuation, the end or a word in lower case (group `who10`).
 const INVERTED: &str = concat!(
-    r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|dijo|dice|afirmó|explicó|añadió|ha\s+detto|ha\s+aggiunto|zei|zegt|verklaarde|stelde)\s+(?:(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei|hij|zij|ze))(?:[^\p{L}\p{N}_]|$)|(?P<who10>",
+    r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|fügte|räumte|teilte|kündigte|ergänzte|warnte|mahnte|schrieb|dijo|dice|afirmó|explicó|añadió|agregó|ha\s+detto|ha\s+aggiunto|zei|zegt|verklaarde|stelde|voegde|voegt|benadrukte|waarschuwde|schreef)\s+(?:(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei|hij|zij|ze))(?:[^\p{L}\p{N}_]|$)|(?P<who10>",
     age_or_party!(),
     r")(?:\s*[^\p{L}\p{N}_\s]|\s*$|\s+\p{Ll})|(?P<who11>",
     nationality!(),
