@@ -2,6 +2,7 @@
 //! speaker (named, or else described as the article describes an unnamed
 //! source), that says something. No quote is better than a bad one.
 
+mod described;
 mod marks;
 mod names;
 mod office;
@@ -1429,6 +1430,29 @@ mod tests {
                 "«No aceptaremos un acuerdo que deje a los países pequeños pagando la factura de los grandes», afirmó el jefe del Gobierno.",
             );
         }
+    }
+
+    #[test]
+    fn a_description_speaks_for_the_person_it_was_set_beside() {
+        const SAID: &str =
+            "We will keep every promise we made to Ukraine, this winter and the next";
+        for (lead, line) in [
+            (
+                "Kaja Kallas, the EU's top diplomat, arrived in Kyiv on Monday for talks on air defence.",
+                format!("“{SAID},” the EU's top diplomat said."),
+            ),
+            (
+                "The bloc’s foreign policy chief, Kaja Kallas, arrived in Kyiv on Monday for talks on air defence.",
+                format!("“{SAID},” said the bloc’s foreign policy chief."),
+            ),
+        ] {
+            assert_speaker(lead, &line, "Kaja Kallas");
+        }
+        // a description the article never set beside a name
+        assert_no_quote(
+            "Talks in Brussels went on late into the night.",
+            &format!("“{SAID},” the EU's top diplomat said."),
+        );
     }
 
     #[test]

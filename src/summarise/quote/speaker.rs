@@ -12,11 +12,11 @@ use super::names::{
     Gender, ends_in_office_link, full_name, gender_of, honorific_genders, is_pronoun,
     named_in_sentence, pronoun_gender, reduce_name, sentence_subjects, without_office_body,
 };
-use super::office;
 use super::patterns::{
     AFTER, BEFORE, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE, UNNAMED_AFTER,
     UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE,
 };
+use super::{described, office};
 use crate::text::word_count;
 
 pub(super) fn who(caps: &regex::Captures<'_>) -> Option<String> {
@@ -188,6 +188,16 @@ fn speaker_beside(
     // "…," the chancellor said: the person the article named with that office
     if let Some(name) = office::office_beside(before, after)
         .and_then(|office| office::holder(&office, paragraphs, found.first, found.start))
+    {
+        return Some(Speaker {
+            name: full_name(&name, paragraphs),
+            named: true,
+        });
+    }
+    // "…," the EU's top diplomat said: the person the article set that
+    // description beside
+    if let Some(name) = described::description_beside(after)
+        .and_then(|d| described::described(d, paragraphs, found.first, found.start))
     {
         return Some(Speaker {
             name: full_name(&name, paragraphs),
