@@ -262,6 +262,52 @@ mod tests {
         }
         // "one said" names nobody and describes nobody
         assert_no_quote(LEAD, &format!("{SAID}, one said."));
+        // an office nobody was named with is no organisation either
+        assert_no_quote(LEAD, &format!("{SAID}, the Prime Minister said."));
+    }
+
+    #[test]
+    fn european_organisations_speak_as_themselves() {
+        const LEAD: &str = "Die Verhandlungen in Brüssel dauerten bis tief in die Nacht.";
+        for (line, speaker) in [
+            (
+                "„Wir werden die Hilfen für die Ukraine im Winter nicht kürzen“, erklärte die Bundesregierung.",
+                "die Bundesregierung",
+            ),
+            (
+                "„Die Lage an der Grenze ist ruhig, die Kontrollen laufen wie geplant“, teilte das Innenministerium mit.",
+                "das Innenministerium",
+            ),
+            (
+                "« Nous n’accepterons aucun retard dans le soutien à l’Ukraine cet hiver », a réagi l’Élysée.",
+                "l’Élysée",
+            ),
+            (
+                "« Les contrôles à la frontière se poursuivront tout l’hiver », a indiqué le ministère de l’Intérieur.",
+                "le ministère de l’Intérieur",
+            ),
+            (
+                "«No aceptaremos ningún retraso en el apoyo a Ucrania este invierno», afirmó el Gobierno.",
+                "el Gobierno",
+            ),
+            (
+                "«Non accetteremo alcun ritardo nel sostegno all’Ucraina quest’inverno», ha fatto sapere il governo.",
+                "il governo",
+            ),
+            (
+                "\"We accepteren geen vertraging in de steun aan Oekraïne deze winter\", liet het kabinet weten.",
+                "het kabinet",
+            ),
+        ] {
+            assert_speaker(LEAD, line, speaker);
+        }
+        // an office is no organisation: with nobody named with it, no quote
+        for line in [
+            "„Wir werden die Hilfen für die Ukraine im Winter nicht kürzen“, sagte der Minister.",
+            "«No aceptaremos ningún retraso en el apoyo a Ucrania este invierno», afirmó el Presidente.",
+        ] {
+            assert_no_quote(LEAD, line);
+        }
     }
 
     #[test]

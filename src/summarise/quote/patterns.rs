@@ -22,11 +22,11 @@ pub(super) const VERBS: &str = concat!(
     r"\s+)?(?:(?:has|had|have)\s+(?:",
     adverb!(),
     r"\s+)?(?:said|told|written|argued|warned|noted|explained|stated|added)|(?:was|is)\s+quoted\s+as\s+saying|a\s+(?:également|aussi|encore|ensuite)\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|souligné|assuré|indiqué|précisé)|",
-    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|claimed|claims|vowed|vows|pledged|pledges|responded|responds|answered|cautioned|cautions|urged|urges|suggested|suggests|predicted|predicts|complained|complains|posted|tweeted|joked|quipped|maintained|maintains|reiterated|reiterates|countered|retorted|confirmed|confirms|testified|lamented|laments|boasted|pointed\s+out|points\s+out|recounted|schrieb|ergänzte|räumte|mahnte|fügte|teilte|unterstrich|versicherte|bekräftigte|kündigte|twitterte|declaró|sostuvo|agregó|manifestó|insistió|recalcó|apuntó|comentó|reconoció|precisó|concluyó|escribió|ha\s+indicado|ha\s+subrayado|ha\s+destacado|ha\s+advertido|ha\s+insistido|ha\s+recordado|ha\s+reconocido|ha\s+defendido|ha\s+agregado|ha\s+precisado|ha\s+ribadito|ha\s+replicato|ha\s+risposto|ha\s+commentato|ha\s+avvertito|ha\s+precisato|ha\s+scritto|ha\s+concluso|ha\s+assicurato|ha\s+annunciato|ha\s+ammesso|ha\s+evidenziato|afferma|sottolinea|aggiunge|commenta|a\s+prévenu|a\s+martelé|a\s+insisté|a\s+reconnu|a\s+rappelé|a\s+poursuivi|a\s+averti|a\s+jugé|a\s+lancé|a\s+répondu|a\s+confié|a\s+écrit|a\s+annoncé|a\s+conclu|poursuit|rappelle|martèle|prévient|reconnaît|confie",
+    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|claimed|claims|vowed|vows|pledged|pledges|responded|responds|answered|cautioned|cautions|urged|urges|suggested|suggests|predicted|predicts|complained|complains|posted|tweeted|joked|quipped|maintained|maintains|reiterated|reiterates|countered|retorted|confirmed|confirms|testified|lamented|laments|boasted|pointed\s+out|points\s+out|recounted|schrieb|ergänzte|räumte|mahnte|fügte|teilte|unterstrich|versicherte|bekräftigte|kündigte|twitterte|declaró|sostuvo|agregó|manifestó|insistió|recalcó|apuntó|comentó|reconoció|precisó|concluyó|escribió|ha\s+indicado|ha\s+subrayado|ha\s+destacado|ha\s+advertido|ha\s+insistido|ha\s+recordado|ha\s+reconocido|ha\s+defendido|ha\s+agregado|ha\s+precisado|ha\s+ribadito|ha\s+replicato|ha\s+risposto|ha\s+fatto\s+sapere|fa\s+sapere|ha\s+commentato|ha\s+avvertito|ha\s+precisato|ha\s+scritto|ha\s+concluso|ha\s+assicurato|ha\s+annunciato|ha\s+ammesso|ha\s+evidenziato|afferma|sottolinea|aggiunge|commenta|a\s+prévenu|a\s+martelé|a\s+insisté|a\s+reconnu|a\s+rappelé|a\s+poursuivi|a\s+averti|a\s+jugé|a\s+lancé|a\s+répondu|a\s+réagi|réagit|a\s+tweeté|a\s+commenté|a\s+rétorqué|rétorque|a\s+répliqué|réplique|a\s+plaidé|plaide|a\s+confié|a\s+écrit|a\s+annoncé|a\s+conclu|poursuit|rappelle|martèle|prévient|reconnaît|confie",
     // the present tense of reported speech, as features and analyses use it
     r"|insiste|tranche|glisse|résume|détaille|déplore|regrette|dénonce|raconte|avertit|a\s+tranché|a\s+glissé|a\s+résumé|a\s+détaillé|a\s+déploré|a\s+regretté|a\s+dénoncé|a\s+raconté|warnt|kritisiert|fordert|mahnt|meint|ergänzt|schreibt|asegura|señala|advierte|subraya|apunta|reconoce|sostiene|lamenta|denuncia|recuerda|osserva|ricorda|avverte|conclude|racconta|ha\s+ricordato|ha\s+insistito|ha\s+denunciato|ha\s+criticato",
     // Dutch
-    r"|zei|zegt|voegde|voegt|verklaarde|verklaart|stelde|stelt|benadrukte|benadrukt|waarschuwde|waarschuwt|schreef|schrijft|vertelde|vertelt|reageerde|reageert|liet\s+weten|laat\s+weten",
+    r"|zei|zegt|voegde|voegt|verklaarde|verklaart|stelde|stelt|benadrukte|benadrukt|waarschuwde|waarschuwt|schreef|schrijft|vertelde|vertelt|reageerde|reageert|liet\s+weten|laat\s+weten|liet|laat",
     ")"
 );
 /// Most words between a speech verb and the quotation it introduces
@@ -295,17 +295,37 @@ pub(super) static UNNAMED_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An organisation speaking as itself: "the ministry", "the Kremlin",
-/// "the Dutch government". The definite article, then up to three
+/// "the Dutch government"; "die Bundesregierung", "das Innenministerium";
+/// "le ministère de l’Intérieur", "l’Élysée", "el Gobierno", "il governo",
+/// "het kabinet". In English, the definite article, then up to three
 /// capitalised words and a common noun for a body, or one to four
-/// capitalised words alone.
-const ORGANISATION: &str = r"(?i:the)\s+(?:(?:[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:ministry|government|commission|company|police|army|military|council|court|bank|agency|embassy|office|presidency|parliament|union|party|department|prosecutors?|group|firm|federation|association|institute|organi[sz]ation|authority|authorities|regulator|spokesperson)|[\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'\-]*){0,3})";
+/// capitalised words alone. German capitalises every noun, so a German
+/// body is told by how its name ends ("-regierung", "-ministerium",
+/// "-polizei"); French, Spanish, Italian and Dutch ones by a common noun
+/// for a body and what it is of, or capitalised words after the article.
+/// A French, Spanish or Italian noun may have its adjective after it ("le
+/// gouvernement français"); a Dutch one not, as the word after it may be
+/// a verb's particle ("liet het kabinet weten"). An office written with a
+/// capital ("el Presidente") is an office, not a body: offices are read
+/// first.
+const ORGANISATION: &str = concat!(
+    r"(?:(?i:the)\s+(?:(?:[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:ministry|government|commission|company|police|army|military|council|court|bank|agency|embassy|office|presidency|parliament|union|party|department|prosecutors?|group|firm|federation|association|institute|organi[sz]ation|authority|authorities|regulator|spokesperson)|[\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'\-]*){0,3})",
+    r"|(?i:der|die|das)\s+[\p{Lu}][\p{L}\-]*?(?:regierung|ministerium|kommission|polizei|staatsanwaltschaft|behörde|amt|bank|partei|gewerkschaft|konzern|verband|gericht|armee)",
+    r"|(?:(?i:le|la|les|el|los|las|il|lo|gli)\s+|(?i:l[’']))(?:(?:gouvernement|ministère|parquet|police|gendarmerie|préfecture|mairie|gobierno|ministerio|policía|fiscalía|ayuntamiento|governo|ministero|polizia|procura|comune|commission|comisión|commissione)(?:\s+[\p{Ll}]+)?(?:\s+(?:de|du|des|del|della|dello|dell[’'])\s*(?:l[’']\s*|la\s+)?[\p{Lu}][\p{L}\-]*)?|[\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'\-]*){0,2})",
+    r"|(?i:het|de)\s+(?:(?:regering|ministerie|politie|kabinet|gemeente|commissie)(?:\s+van\s+[\p{Lu}][\p{L}\-]*)?|[\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'\-]*){0,2})",
+    ")"
+);
+
+/// The particle a separable verb leaves after its subject: "teilte das
+/// Ministerium mit", "liet het kabinet weten".
+const SEPARATED: &str = r"(?:\s+(?:mit|an|ein|hinzu|weten|toe|eraan\s+toe))?";
 
 /// An unnamed source beside the quotation: after it ("…,” a senior EU
 /// diplomat said; "…,” said one official) or introducing it ("One tester
 /// noted, “…”").
 pub(super) static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+(?P<who2>{UNNAMED}|{ORGANISATION})(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives}|in)(?-u:\b)))",
+        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+(?P<who2>{UNNAMED}|{ORGANISATION}){SEPARATED}(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives}|in)(?-u:\b)))",
         relatives = RELATIVES.join("|")
     ))
     .expect("unnamed source after a quotation")

@@ -185,10 +185,11 @@ fn speaker_beside(
     if let Some(name) = named_speaker_of(found, paragraphs, before, after) {
         return Some(Speaker { name, named: true });
     }
-    // "…," the chancellor said: the person the article named with that office
-    if let Some(name) = office::office_beside(before, after)
-        .and_then(|office| office::holder(&office, paragraphs, found.first, found.start))
-    {
+    // "…," the chancellor said: the person the article named with that
+    // office, and nobody when it named nobody with it (the office is
+    // neither an organisation nor an unnamed source)
+    if let Some(office) = office::office_beside(before, after) {
+        let name = office::holder(&office, paragraphs, found.first, found.start)?;
         return Some(Speaker {
             name: full_name(&name, paragraphs),
             named: true,
