@@ -267,6 +267,29 @@ mod tests {
     }
 
     #[test]
+    fn for_a_person_introduces_what_they_said() {
+        for (lead, line, speaker) in [
+            (
+                "Le président Emmanuel Macron a reçu jeudi à Paris les ministres pour discuter du budget.",
+                "Pour Emmanuel Macron, « Nous n’accepterons aucun retard dans le soutien à l’Ukraine cet hiver ».",
+                "Emmanuel Macron",
+            ),
+            (
+                "El presidente del Gobierno, Pedro Sánchez, recibió el jueves a los presidentes autonómicos.",
+                "Para Sánchez, «No aceptaremos ningún retraso en el apoyo a Ucrania este invierno».",
+                "Pedro Sánchez",
+            ),
+        ] {
+            assert_speaker(lead, line, speaker);
+        }
+        // after the quotation, "pour" says whom it is for
+        assert_no_quote(
+            "Les ministres se sont réunis jeudi à Paris pour discuter du budget.",
+            "« Nous n’accepterons aucun retard dans le soutien à l’Ukraine cet hiver », un message pour Emmanuel Macron.",
+        );
+    }
+
+    #[test]
     fn european_organisations_speak_as_themselves() {
         const LEAD: &str = "Die Verhandlungen in Brüssel dauerten bis tief in die Nacht.";
         for (line, speaker) in [

@@ -209,9 +209,14 @@ pub(super) static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("after-quote attribution pattern")
 });
 
+/// An attribution introducing the quotation: "Kallas said:", "According to
+/// Kallas,", and French, Spanish and Italian "Pour Emmanuel Macron, « … »",
+/// "Para Sánchez, «…»", "Per Meloni, «…»" opening the sentence (group
+/// `who12`; after the quotation "pour Macron" is who it is for, not who
+/// said it).
 pub(super) static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}){APPOSITION_AFTER}?)\s*[:,]?\s*$"
+        r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}){APPOSITION_AFTER}?|(?:^|[.!?]\s+)(?:Pour|Para|Per)\s+(?P<who12>{NAME})\s*,)\s*[:,]?\s*$"
     ))
     .expect("before-quote attribution pattern")
 });
