@@ -260,6 +260,23 @@ mod tests {
         ] {
             assert_speaker(LEAD, &line, speaker);
         }
+        // Spanish and Italian sources in the plural, without an article
+        for (line, speaker) in [
+            (
+                "«No aceptaremos un acuerdo que deje a los países pequeños pagando la factura», han señalado fuentes de Moncloa.",
+                "fuentes de Moncloa",
+            ),
+            (
+                "«Non accetteremo un accordo che lascia pagare ai piccoli paesi il conto», riferiscono fonti diplomatiche.",
+                "fonti diplomatiche",
+            ),
+            (
+                "«No aceptaremos un acuerdo que deje a los países pequeños pagando la factura», según fuentes cercanas al Gobierno.",
+                "fuentes cercanas al Gobierno",
+            ),
+        ] {
+            assert_speaker(LEAD, line, speaker);
+        }
         // "one said" names nobody and describes nobody
         assert_no_quote(LEAD, &format!("{SAID}, one said."));
         // an office nobody was named with is no organisation either
@@ -1446,6 +1463,33 @@ mod tests {
                 "(ANSA) - ROMA, 27 NOV - Il ministro dell'Economia Giancarlo Giorgetti ha difeso la manovra davanti alle commissioni.",
                 "«Non ci sarà nessuna nuova tassa per le famiglie, e il taglio del cuneo diventa strutturale», ha detto il ministro.".to_string(),
                 "Giancarlo Giorgetti",
+            ),
+            // "così" as German "so"; an adverb inside the perfect tense
+            (
+                "La presidente del Consiglio Giorgia Meloni ha ricevuto giovedì a Roma i sindacati.",
+                "«Non accetteremo alcun ritardo nel sostegno all’Ucraina quest’inverno», così Meloni al termine dell’incontro.".to_string(),
+                "Giorgia Meloni",
+            ),
+            (
+                "La presidente del Consiglio Giorgia Meloni ha ricevuto giovedì a Roma i sindacati.",
+                "Meloni ha poi aggiunto: «Non accetteremo alcun ritardo nel sostegno all’Ucraina quest’inverno».".to_string(),
+                "Giorgia Meloni",
+            ),
+            (
+                "El presidente del Gobierno, Pedro Sánchez, recibió el jueves en la Moncloa a los presidentes autonómicos.",
+                "«No aceptaremos ningún retraso en el apoyo a Ucrania este invierno», sentenció Sánchez.".to_string(),
+                "Pedro Sánchez",
+            ),
+            // the office joined to what it heads by "degli", "delle", "dei"
+            (
+                "Il vertice si è chiuso a Roma in serata senza un accordo sul bilancio.",
+                "«Non accetteremo alcun ritardo nel sostegno all’Ucraina quest’inverno», ha detto il ministro degli Esteri Antonio Tajani.".to_string(),
+                "Antonio Tajani",
+            ),
+            (
+                "Il vertice si è chiuso a Roma in serata senza un accordo sul bilancio.",
+                "«Non accetteremo alcun ritardo nei cantieri delle nuove linee quest’inverno», ha spiegato il ministro dei Trasporti Matteo Salvini.".to_string(),
+                "Matteo Salvini",
             ),
             // an office after "according to"
             (

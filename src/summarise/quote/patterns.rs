@@ -22,7 +22,7 @@ pub(super) const VERBS: &str = concat!(
     r"\s+)?(?:(?:has|had|have)\s+(?:",
     adverb!(),
     r"\s+)?(?:said|told|written|argued|warned|noted|explained|stated|added)|(?:was|is)\s+quoted\s+as\s+saying|a\s+(?:également|aussi|encore|ensuite)\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|souligné|assuré|indiqué|précisé)|",
-    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|claimed|claims|vowed|vows|pledged|pledges|responded|responds|answered|cautioned|cautions|urged|urges|suggested|suggests|predicted|predicts|complained|complains|posted|tweeted|joked|quipped|maintained|maintains|reiterated|reiterates|countered|retorted|confirmed|confirms|testified|lamented|laments|boasted|pointed\s+out|points\s+out|recounted|schrieb|ergänzte|räumte|mahnte|fügte|teilte|unterstrich|versicherte|bekräftigte|kündigte|twitterte|declaró|sostuvo|agregó|manifestó|insistió|recalcó|apuntó|comentó|reconoció|precisó|concluyó|escribió|ha\s+indicado|ha\s+subrayado|ha\s+destacado|ha\s+advertido|ha\s+insistido|ha\s+recordado|ha\s+reconocido|ha\s+defendido|ha\s+agregado|ha\s+precisado|ha\s+ribadito|ha\s+replicato|ha\s+risposto|ha\s+fatto\s+sapere|fa\s+sapere|ha\s+commentato|ha\s+avvertito|ha\s+precisato|ha\s+scritto|ha\s+concluso|ha\s+assicurato|ha\s+annunciato|ha\s+ammesso|ha\s+evidenziato|afferma|sottolinea|aggiunge|commenta|a\s+prévenu|a\s+martelé|a\s+insisté|a\s+reconnu|a\s+rappelé|a\s+poursuivi|a\s+averti|a\s+jugé|a\s+lancé|a\s+répondu|a\s+réagi|réagit|a\s+tweeté|a\s+commenté|a\s+rétorqué|rétorque|a\s+répliqué|réplique|a\s+plaidé|plaide|a\s+confié|a\s+écrit|a\s+annoncé|a\s+conclu|poursuit|rappelle|martèle|prévient|reconnaît|confie",
+    r"said|says|added|adds|told|tells|wrote|writes|stated|states|explained|explains|warned|warns|insisted|insists|argued|argues|noted|notes|declared|declares|continued|replied|stressed|stresses|announced|affirmed|affirms|shared|remarked|emphasi[sz]ed|emphasi[sz]es|recalled|recalls|observed|admitted|admits|acknowledged|conceded|asserted|asserts|commented|concluded|concludes|agreed|agrees|put\s+it|puts\s+it|a\s+souligné|souligne|a\s+assuré|assure|a\s+indiqué|indique|a\s+précisé|précise|erläuterte|warnte|kritisierte|forderte|indicó|destacó|subrayó|advirtió|afirma|explica|añade|ha\s+sottolineato|ha\s+osservato|spiega|dit|a\s+dit|a\s+déclaré|déclare|a\s+affirmé|affirme|a\s+ajouté|ajoute|a\s+expliqué|explique|a\s+estimé|estime|sagte|sagt|erklärte|erklärt|betonte|betont|meinte|fügte\s+hinzu|dijo|dice|afirmó|explicó|añadió|señaló|aseguró|ha\s+dicho|ha\s+afirmado|ha\s+explicado|ha\s+añadido|ha\s+señalado|ha\s+asegurado|ha\s+declarado|ha\s+detto|ha\s+dichiarato|ha\s+affermato|ha\s+spiegato|ha\s+aggiunto|claimed|claims|vowed|vows|pledged|pledges|responded|responds|answered|cautioned|cautions|urged|urges|suggested|suggests|predicted|predicts|complained|complains|posted|tweeted|joked|quipped|maintained|maintains|reiterated|reiterates|countered|retorted|confirmed|confirms|testified|lamented|laments|boasted|pointed\s+out|points\s+out|recounted|schrieb|ergänzte|räumte|mahnte|fügte|teilte|unterstrich|versicherte|bekräftigte|kündigte|twitterte|declaró|sostuvo|agregó|manifestó|insistió|recalcó|apuntó|comentó|reconoció|precisó|concluyó|escribió|ha\s+indicado|ha\s+subrayado|ha\s+destacado|ha\s+advertido|ha\s+insistido|ha\s+recordado|ha\s+reconocido|ha\s+defendido|ha\s+agregado|ha\s+precisado|ha\s+ribadito|ha\s+(?:poi|anche|inoltre|quindi)\s+(?:detto|aggiunto|spiegato|sottolineato|dichiarato|affermato|ribadito|precisato|scritto|concluso)|ha\s+replicato|ha\s+risposto|han\s+(?:señalado|indicado|explicado|asegurado|dicho|afirmado|precisado|apuntado)|señalan|indican|explican|aseguran|apuntan|hanno\s+(?:detto|spiegato|riferito|fatto\s+sapere|sottolineato|precisato)|riferiscono|spiegano|fanno\s+sapere|sottolineano|sentenció|ha\s+sentenciado|zanjó|ha\s+zanjado|remarcó|ha\s+remarcado|incidió|ha\s+incidido|valoró|ha\s+valorado|ha\s+fatto\s+sapere|fa\s+sapere|ha\s+commentato|ha\s+avvertito|ha\s+precisato|ha\s+scritto|ha\s+concluso|ha\s+assicurato|ha\s+annunciato|ha\s+ammesso|ha\s+evidenziato|afferma|sottolinea|aggiunge|commenta|a\s+prévenu|a\s+martelé|a\s+insisté|a\s+reconnu|a\s+rappelé|a\s+poursuivi|a\s+averti|a\s+jugé|a\s+lancé|a\s+répondu|a\s+réagi|réagit|a\s+tweeté|a\s+commenté|a\s+rétorqué|rétorque|a\s+répliqué|réplique|a\s+plaidé|plaide|a\s+confié|a\s+écrit|a\s+annoncé|a\s+conclu|poursuit|rappelle|martèle|prévient|reconnaît|confie",
     // the present tense of reported speech, as features and analyses use it
     r"|insiste|tranche|glisse|résume|détaille|déplore|regrette|dénonce|raconte|avertit|a\s+tranché|a\s+glissé|a\s+résumé|a\s+détaillé|a\s+déploré|a\s+regretté|a\s+dénoncé|a\s+raconté|warnt|kritisiert|fordert|mahnt|meint|ergänzt|schreibt|asegura|señala|advierte|subraya|apunta|reconoce|sostiene|lamenta|denuncia|recuerda|osserva|ricorda|avverte|conclude|racconta|ha\s+ricordato|ha\s+insistito|ha\s+denunciato|ha\s+criticato",
     // Dutch
@@ -184,12 +184,12 @@ fn signed_with_a_dash() -> String {
     format!(r"[—–-]\s*(?P<who7>{NAME})\s*(?:[,(]|$)")
 }
 
-/// German wire copy's "„…“, so Wirtschaftsminister Robert Habeck": "so"
-/// right after the quotation, then the speaker and the sentence's end
-/// (group `who9`).
-fn german_so() -> String {
+/// German wire copy's "„…“, so Wirtschaftsminister Robert Habeck", and
+/// Italian's "«…», così Meloni": "so" or "così" right after the quotation,
+/// then the speaker and the sentence's end (group `who9`).
+fn so_says() -> String {
     format!(
-        r"so\s+(?:(?i:der|die)\s+)?(?P<who9>{NAME})\s*(?:[.,;]|$|\s+(?:am|im|bei|in|auf|gegenüber|nach|vor|zu|zum|zur)\s)"
+        r"(?:so|così)\s+(?:(?i:der|die|il|la)\s+)?(?P<who9>{NAME})\s*(?:[.,;]|$|\s+(?:am|im|bei|in|auf|gegenüber|nach|vor|zu|zum|zur|a|al|alla|nel|nella|durante|dopo)\s)"
     )
 }
 
@@ -202,7 +202,7 @@ const OF_ORGANISATION: &str = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[\p{Lu}][\p{L}
 pub(super) static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME}){OF_ORGANISATION}?{APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:the|el|la|le|il|der|die)\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE})(?:\s+(?i:of|for|at|del|de|du|des|der|di|della)\s+{description})?,\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|{so}|{signed})",
-        so = german_so(),
+        so = so_says(),
         signed = signed_with_a_dash(),
         description = description!(),
     ))
@@ -250,14 +250,19 @@ macro_rules! indefinite {
 
 /// A source the article does not name: "a senior EU diplomat", "one
 /// tester", "a resident of the town", "a source familiar with the talks",
-/// "un diplomate européen", "ein Sprecher des Ministeriums". Up to three
+/// "un diplomate européen", "ein Sprecher des Ministeriums", and Spanish
+/// and Italian sources in the plural ("fuentes de Moncloa", "fonti
+/// diplomatiche"). Up to three
 /// words may describe the person before the noun, and a short phrase may
 /// place them after it. (Nouns are matched in the case they are written in,
 /// and the words around them by what they are not: both keep the pattern
 /// small to compile.)
 const UNNAMED: &str = concat!(
     indefinite!(),
-    r"\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|conseill(?:er|ère)|Berater(?:in)?|asesora?|consigliere|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?"
+    r"\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|conseill(?:er|ère)|Berater(?:in)?|asesora?|consigliere|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?",
+    // sources in the plural, without an article: "fuentes de Moncloa",
+    // "fonti di Palazzo Chigi", "fuentes cercanas al Gobierno"
+    r"|(?:fuentes|fonti)\s+(?:(?:[a-zà-ÿ]+\s+){0,2}?(?:de|del|de\s+la|di|del|della|dello|dell[’']|vicine\s+a|vicine\s+al|cercanas\s+a|cercanas\s+al|próximas\s+a|próximas\s+al)\s*[^,.;:“”«»„\x22]{1,40}?|[a-zà-ÿ]+)"
 );
 
 /// Prepositions before where or to whom something was said ("vor

@@ -66,12 +66,14 @@ fn ends_in_unnamed_description(before_name: &str) -> bool {
 
 /// Does the text before a name end in a preposition ("vor", "to",
 /// "devant", "ante", Italian "a")? Then the name is where or to whom it was said
-/// ("according to X" names the speaker).
+/// ("according to X" names the speaker, and in "il ministro degli Esteri
+/// Antonio Tajani" the preposition joins the office to what it heads).
 fn after_preposition(before_name: &str) -> bool {
     if before_name
         .trim_end()
         .to_lowercase()
         .ends_with("according to")
+        || ends_in_office_link(before_name)
     {
         return false;
     }
