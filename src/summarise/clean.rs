@@ -62,6 +62,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             tiempo\ de\ lectura(?:\W.*)? | (?:etiquetas|temas)\s*:.* |
             # Dutch, Portuguese, Polish
             (?:lees|zie|bekijk)\ (?:ook|meer)(?:\W.*)? | deel\ (?:dit\ )?artikel:? | gerelateerde\ artikelen | volg\ ons.* | advertentie | (?:gepubliceerd|bijgewerkt)(?:\W.*)? |
+            (?:schrijf\ je\ in|meld\ je\ aan|abonneer\ je)(?-u:\b).* | .*(?-u:\b)nieuwsbrief(?-u:\b).* |
             leia\ (?:também|mais)(?:\W.*)? | publicidade |
             czytaj\ (?:też|także|więcej)(?:\W.*)? | reklama | (?:opublikowano|aktualizacja)(?:\W.*)?
         )$",
@@ -117,11 +118,15 @@ macro_rules! months {
 
 /// A line that is only a date, perhaps with the time and the place: "27
 /// novembre 2026", "Nov. 27, 2026", "27.11.2026, 09:14", "Madrid - 27 nov
-/// 2026 - 09:14 CET", "Vandaag, 09:14", "Heute, 09:14 Uhr". Furniture when a page has one or
+/// 2026 - 09:14 CET", "Vandaag, 09:14", "Heute, 09:14 Uhr", "Vandaag,
+/// 09:14 • aangepast 10:02". Furniture when a page has one or
 /// two (its dateline); a page of many is a timeline or a calendar.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^(?:(?:today|yesterday|heute|gestern|aujourd['’]hui|hier|hoy|ayer|oggi|ieri|vandaag|gisteren),?\s+(?:(?:at|um|à|a\s+las|alle|om)\s+)?\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?$|(?:\p{L}+,?\s+|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+)?\s*[-–—|]\s*)?(?:\d{1,2}\.?\s+(?:",
+        r"(?i)^(?:(?:today|yesterday|heute|gestern|aujourd['’]hui|hier|hoy|ayer|oggi|ieri|vandaag|gisteren),?\s+(?:(?:at|um|à|a\s+las|alle|om)\s+)?\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?",
+        // "… • aangepast 10:02", "… | aktualisiert 10:02 Uhr"
+        r"(?:\s*[•·|,–—-]\s*(?:updated|aktualisiert|aangepast|bijgewerkt|actualizado|aggiornato|mis\s+à\s+jour)\s+(?:(?:at|um|om|à|a\s+las|alle)\s+)?\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?)?$|",
+        r"(?:\p{L}+,?\s+|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+)?\s*[-–—|]\s*)?(?:\d{1,2}\.?\s+(?:",
         months!(),
         r")\.?\s+\d{4}|(?:",
         months!(),
@@ -802,6 +807,9 @@ mod tests {
             "Deel artikel:",
             "Leia também: Governo aprova orçamento",
             "Czytaj też: Sejm przyjął budżet",
+            "Schrijf je in voor de nieuwsbrief",
+            "Meld je aan voor onze nieuwsbrief en mis niets",
+            "Abonneer je op de krant",
             "Share this page to Facebook Share this page to X Share this page via Email",
             "Share this article: Facebook X LinkedIn",
             "Teilen: WhatsApp E-Mail",
@@ -881,6 +889,9 @@ mod tests {
             "27/11/2026",
             "November 27, 2026 9:14 AM GMT+1 Updated 2 hours ago",
             "27.11.2026, 09:14 Uhr, aktualisiert vor 2 Stunden",
+            "Vandaag, 09:14 • aangepast 10:02",
+            "Heute, 09:14 Uhr | aktualisiert 10:02 Uhr",
+            "Oggi, 09:14 - aggiornato alle 10:02",
         ] {
             assert!(is_date_line(line, word_count(line)), "{line}");
         }

@@ -1515,6 +1515,11 @@ mod tests {
                 "Pedro Sánchez",
             ),
             (
+                "El presidente del Gobierno, Pedro Sánchez, recibió el jueves en la Moncloa a los presidentes autonómicos.",
+                "«No aceptaremos un acuerdo que deje a los países pequeños pagando la factura de los grandes», afirmó el jefe del Ejecutivo en rueda de prensa.".to_string(),
+                "Pedro Sánchez",
+            ),
+            (
                 "Il presidente del Consiglio Giorgia Meloni ha ricevuto giovedì a Palazzo Chigi i sindacati.",
                 "«Non accetteremo un accordo che lascia pagare ai piccoli paesi il conto dei grandi», ha sottolineato la premier.".to_string(),
                 "Giorgia Meloni",
@@ -1591,6 +1596,17 @@ mod tests {
             LEAD,
             &format!("{SAID}, zegt burgemeester Femke Halsema van Amsterdam."),
             "Femke Halsema",
+        );
+        // an office with its ministry, or a preposition after it
+        assert_speaker(
+            "Minister van Financiën Eelco Heinen presenteerde dinsdag de Voorjaarsnota.",
+            &format!("{SAID}, zei de minister van Financiën."),
+            "Eelco Heinen",
+        );
+        assert_speaker(
+            "Premier Dick Schoof dreigt met een veto tegen de nieuwe Europese begroting.",
+            &format!("{SAID}, zei de premier na afloop van de ministerraad."),
+            "Dick Schoof",
         );
         // "van der" after two given names opens the surname
         assert_speaker(

@@ -17,7 +17,7 @@ use super::patterns::{ACCORDING, CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSIT
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+gobierno|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
     };
 }
 
@@ -38,7 +38,7 @@ macro_rules! reference {
         concat!(
             r"(?i:the|der|die|le|la|l’|l'|el|il|de|het)\s+(?:[\p{L}\-]+\s+){0,2}?",
             role!($group),
-            r"(?:\s+(?:of\s+the|of|de\s+la|de|du|des|del|der|di|della|dello|degli|delle|dei)\s+(?:l[’']\s*)?[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*){0,2})?"
+            r"(?:\s+(?:of\s+the|of|de\s+la|de|du|des|del|der|di|della|dello|degli|delle|dei|van)\s+(?:l[’']\s*)?[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*){0,2})?"
         )
     };
 }
@@ -79,7 +79,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d')\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r5>{roles})\s+(?i:of\s+the|of|de\s+la|de\s+los|de\s+las|de|del|della|dello|degli|delle|dei|des|du|der|di|dell[’']|d[’'])\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+[\p{{L}}\-]*?(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
+        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d'|van)\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r5>{roles})\s+(?i:of\s+the|of|de\s+la|de\s+los|de\s+las|de|del|della|dello|degli|delle|dei|des|du|der|di|dell[’']|d[’']|van)\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+[\p{{L}}\-]*?(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
     ))
     .expect("office holder pattern")
 });
@@ -103,8 +103,12 @@ fn key(role: &str) -> String {
         // "le chef du gouvernement" after "le premier ministre, Sébastien
         // Lecornu"
         "premier ministre".to_string()
-    } else if key.ends_with("del gobierno") || key.ends_with("del governo") {
-        // "el jefe del Gobierno", "il capo del governo": the premier
+    } else if ["del gobierno", "del ejecutivo", "del governo"]
+        .iter()
+        .any(|body| key.ends_with(body))
+    {
+        // "el jefe del Gobierno", "el jefe del Ejecutivo", "il capo del
+        // governo": the premier
         "premier".to_string()
     } else {
         key
@@ -120,7 +124,12 @@ fn holds(office: &str, role: &str, after: &str) -> bool {
     if key == office {
         return true;
     }
-    const GOVERNMENTS: [&str; 3] = ["del gobierno", "del consiglio", "del governo"];
+    const GOVERNMENTS: [&str; 4] = [
+        "del gobierno",
+        "del ejecutivo",
+        "del consiglio",
+        "del governo",
+    ];
     office == "premier"
         && matches!(key.as_str(), "presidente" | "presidenta")
         && GOVERNMENTS.iter().any(|g| {

@@ -274,6 +274,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "vor", "bei", "im", "am", "an", "auf", "gegenüber", "zu", "zum", "zur", "nach", "mit", "für", "über",
     "devant", "lors", "à", "au", "aux", "dans", "avec", "pour", "en",
     "ante", "con", "para", "ai", "al", "davanti", "dello", "degli", "delle", "dei",
+    "na", "tijdens", "op", "bij", "tegen", "tegenover",
 ];
 
 /// A speech verb after a quotation with no subject, as Spanish and
