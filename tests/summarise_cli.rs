@@ -137,19 +137,36 @@ fn missing_file_is_reported_with_its_path() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/page.html"));
 }
 
+/// A page with what its summary must say: the headline, the lead's
+/// opening, the key quote's speaker, and furniture that must not reach
+/// the body.
+struct Page {
+    file: &'static str,
+    title: &'static str,
+    lead: &'static str,
+    speaker: &'static str,
+    furniture: &'static [&'static str],
+}
+
+/// Summarises each page of `dir` and checks what it must say.
+fn check_pages(dir: &str, pages: &[Page]) {
+    for page in pages {
+        let v = summarise_json(&format!("summarise/{dir}/{}", page.file));
+        assert_eq!(v["title"], page.title, "{}", page.file);
+        assert_starts(&v["lead"], page.lead);
+        assert_eq!(
+            v["quote"]["speaker"], page.speaker,
+            "{}: {}",
+            page.file, v["quote"]
+        );
+        assert_no_furniture(v["body"].as_str().unwrap(), page.furniture);
+    }
+}
+
 /// Pages laid out as European newsrooms lay them out (markup written for
-/// these tests: the layout's classes, component names and furniture):
-/// the headline, the lead, the speaker of the key quote, and furniture
-/// that must not reach the body.
+/// these tests: the layout's classes, component names and furniture).
 #[test]
 fn european_newsroom_layouts() {
-    struct Page {
-        file: &'static str,
-        title: &'static str,
-        lead: &'static str,
-        speaker: &'static str,
-        furniture: &'static [&'static str],
-    }
     let pages = [
         Page {
             file: "tagesschau.html",
@@ -256,15 +273,92 @@ fn european_newsroom_layouts() {
             ],
         },
     ];
-    for page in pages {
-        let v = summarise_json(&format!("summarise/europe/{}", page.file));
-        assert_eq!(v["title"], page.title, "{}", page.file);
-        assert_starts(&v["lead"], page.lead);
-        assert_eq!(
-            v["quote"]["speaker"], page.speaker,
-            "{}: {}",
-            page.file, v["quote"]
-        );
-        assert_no_furniture(v["body"].as_str().unwrap(), page.furniture);
-    }
+    check_pages("europe", &pages);
+}
+
+/// The same story pasted as plain text from a page in each of five
+/// languages (written for these tests): breadcrumb, headline, dateline,
+/// byline, photo credit, advertisement marker, cross-reference and
+/// newsletter or cookie prompts around three paragraphs of news, the key
+/// quote attributed to an office or a name.
+#[test]
+fn pasted_pages_in_five_languages() {
+    let pages = [
+        Page {
+            file: "de.txt",
+            title: "Haushaltsstreit in Brüssel: Merz droht mit Veto",
+            lead: "Bundeskanzler Friedrich Merz hat im Streit um den EU-Haushalt",
+            speaker: "Friedrich Merz",
+            furniture: &[
+                "Startseite",
+                "Stand:",
+                "Von Anna Berger",
+                "Foto:",
+                "Anzeige",
+                "Lesen Sie auch",
+                "Newsletter",
+                "Cookie",
+            ],
+        },
+        Page {
+            file: "it.txt",
+            title: "Bilancio Ue, Meloni: «Nessun accordo al ribasso»",
+            lead: "La presidente del Consiglio Giorgia Meloni ha respinto",
+            speaker: "Giorgia Meloni",
+            furniture: &[
+                "Home >",
+                "di Redazione",
+                "Leggi anche",
+                "Pubblicità",
+                "Riproduzione riservata",
+                "Iscriviti",
+            ],
+        },
+        Page {
+            file: "fr.txt",
+            title: "Budget européen : Macron refuse un accord « au rabais »",
+            lead: "Le président Emmanuel Macron a rejeté jeudi",
+            speaker: "Emmanuel Macron",
+            furniture: &[
+                "Accueil",
+                "Par Claire Moreau",
+                "Publié le",
+                "Lire aussi",
+                "Publicité",
+                "Partager",
+                "Abonnez-vous",
+            ],
+        },
+        Page {
+            file: "es.txt",
+            title: "Sánchez amenaza con bloquear el presupuesto europeo",
+            lead: "El presidente del Gobierno, Pedro Sánchez, amenazó este jueves",
+            speaker: "Pedro Sánchez",
+            furniture: &[
+                "Portada",
+                "Por Redacción EFE",
+                "Actualizado",
+                "Te puede interesar",
+                "Publicidad",
+                "Compartir",
+                "Suscríbete",
+            ],
+        },
+        Page {
+            file: "nl.txt",
+            title: "Kabinet dreigt met veto tegen EU-begroting",
+            lead: "Premier Dick Schoof dreigt met een veto",
+            speaker: "Dick Schoof",
+            furniture: &[
+                "Home >",
+                "Vandaag, 09:14",
+                "Door onze redactie",
+                "Lees ook",
+                "Advertentie",
+                "Deel dit artikel",
+                "nieuwsbrief",
+            ],
+        },
+    ];
+    check_pages("pasted", &pages);
 }
