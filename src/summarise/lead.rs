@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::summarise::clean::is_author_box;
 use crate::summarise::extract::CELL_SEPARATOR;
-use crate::summarise::sentences::{sentences_within, split_sentences};
+use crate::summarise::sentences::{AFTER_AN_ORDINAL, sentences_within, split_sentences};
 use crate::text::word_count;
 
 /// Fewest words a paragraph needs to count as news rather than a kicker,
@@ -82,6 +82,22 @@ fn carries_news(p: &str, title: Option<&str>) -> bool {
         && title.is_none_or(|title| !p.eq_ignore_ascii_case(title))
         && p.matches(CELL_SEPARATOR).nth(1).is_none()
         && !is_author_box(p)
+        && !is_numbered_item(p)
+}
+
+/// An item of a numbered list ("1. Weigh your flours …", "2) Data analysis
+/// tools …"): a step or a takeaway, not the story's opening. A German
+/// ordinal ("12. Februar 2026 – Der Bundestag …") is no list number.
+fn is_numbered_item(p: &str) -> bool {
+    let digits = p.len() - p.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let Some(rest) = p[digits..]
+        .strip_prefix(['.', ')'])
+        .and_then(|rest| rest.strip_prefix(' '))
+    else {
+        return false;
+    };
+    let next = rest.split_whitespace().next().unwrap_or_default();
+    (1..=2).contains(&digits) && !AFTER_AN_ORDINAL.contains(&next.trim_end_matches([',', '.']))
 }
 
 /// A long line written as a sentence but without its full stop, as
@@ -127,6 +143,26 @@ mod tests {
             "Dock workers in Antwerp and Rotterdam walked out on Monday, halting container traffic at Europe's two busiest ports.",
         ]);
         assert!(pick_lead(&p, Some("Ports strike"), 60).starts_with("Dock workers"));
+    }
+
+    #[test]
+    fn a_numbered_item_is_not_the_lead() {
+        let p = paras(&[
+            "1. Data analysis tools help organisations process and interpret large volumes of data.",
+            "Data analysis is crucial to businesses, which create more data every day than they can read.",
+        ]);
+        assert!(pick_lead(&p, None, 60).starts_with("Data analysis is crucial"));
+        // a year or a figure opening a sentence is no list number
+        let p = paras(&[
+            "2026 was the year the ports of Antwerp and Rotterdam handled more containers than ever before.",
+            "Both ports now plan to widen their access channels for the largest ships by the end of 2028.",
+        ]);
+        assert!(pick_lead(&p, None, 60).starts_with("2026 was"));
+        let p = paras(&[
+            "12. Februar 2026 – Der Bundestag hat den Haushalt für das kommende Jahr mit knapper Mehrheit beschlossen.",
+            "Die Opposition kündigte an, gegen einzelne Posten vor dem Bundesverfassungsgericht zu klagen.",
+        ]);
+        assert!(pick_lead(&p, None, 60).starts_with("12. Februar"));
     }
 
     #[test]

@@ -116,7 +116,7 @@ fn next_starts_sentence(chars: &[(usize, char)], mut j: usize) -> bool {
 
 /// Words a German ordinal stands before: months ("am 3. Oktober", "bis
 /// zum 1. Jan.") and centuries ("im 19. Jahrhundert").
-const AFTER_AN_ORDINAL: &[&str] = &[
+pub const AFTER_AN_ORDINAL: &[&str] = &[
     "Januar",
     "Jänner",
     "Februar",
