@@ -376,10 +376,11 @@ fn capitalised(words: &[&str]) -> bool {
 
 /// Words that join an office to what it heads: "presidente del
 /// Consiglio", "président de la République", "Präsidentin der
-/// Europäischen Zentralbank", "Leader of the Opposition".
+/// Europäischen Zentralbank", "Leader of the Opposition", "minister van
+/// Financiën" (as words; `office.rs` has them as a pattern, `link!`).
 const OFFICE_LINKS: &[&str] = &[
-    "of", "the", "de", "la", "l’", "des", "du", "del", "della", "dello", "dei", "degli", "delle",
-    "di", "der",
+    "of", "for", "the", "de", "la", "los", "las", "l’", "des", "du", "del", "della", "dello",
+    "dei", "degli", "delle", "di", "der", "van",
 ];
 
 /// Does `before` end in an office and the words that join it to what it

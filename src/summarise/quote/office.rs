@@ -29,6 +29,15 @@ macro_rules! role {
     };
 }
 
+/// The words that join an office to what it heads: "of the", "de la",
+/// "del", "dell’", "der", "van" ("minister of Finance", "ministro
+/// dell'Economia", "minister van Financiën").
+macro_rules! link {
+    () => {
+        r"(?i:of\s+the|of|for|de\s+la|de\s+los|de\s+las|de|del|della|dello|degli|delle|dei|dell[’']|d[’']|des|du|der|di|van)"
+    };
+}
+
 /// "the chancellor", "the German chancellor", "der Minister", "le
 /// président": a definite article, at most two words, the office, and
 /// what it heads ("el presidente del Gobierno", "the president of the
@@ -38,7 +47,9 @@ macro_rules! reference {
         concat!(
             r"(?i:the|der|die|le|la|l’|l'|el|il|de|het)\s+(?:[\p{L}\-]+\s+){0,2}?",
             role!($group),
-            r"(?:\s+(?:of\s+the|of|de\s+la|de|du|des|del|der|di|della|dello|degli|delle|dei|van)\s+(?:l[’']\s*)?[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*){0,2})?"
+            r"(?:\s+",
+            link!(),
+            r"\s+(?:l[’']\s*)?[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*){0,2})?"
         )
     };
 }
@@ -78,8 +89,9 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Europea Ursula von der Leyen", "de la" opens no name).
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
+    let link = link!();
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+(?i:of|for|de|du|des|del|der|di|della|dello|degli|dell’|dell'|d’|d'|van)\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r5>{roles})\s+(?i:of\s+the|of|de\s+la|de\s+los|de\s+las|de|del|della|dello|degli|delle|dei|des|du|der|di|dell[’']|d[’']|van)\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+[\p{{L}}\-]*?(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
+        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+{link}\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r5>{roles})\s+{link}\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+[\p{{L}}\-]*?(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
     ))
     .expect("office holder pattern")
 });
