@@ -1491,6 +1491,17 @@ mod tests {
                 "«Non accetteremo alcun ritardo nei cantieri delle nuove linee quest’inverno», ha spiegato il ministro dei Trasporti Matteo Salvini.".to_string(),
                 "Matteo Salvini",
             ),
+            // the head of government by another of its names
+            (
+                "Dutch Prime Minister Dick Schoof said on Thursday the government would not back the budget.",
+                format!("“{SAID},” the premier said."),
+                "Dick Schoof",
+            ),
+            (
+                "Premier Dick Schoof said on Thursday the government would not back the budget.",
+                format!("“{SAID},” the prime minister told reporters."),
+                "Dick Schoof",
+            ),
             // an office after "according to"
             (
                 "Le président Emmanuel Macron a reçu mardi les dirigeants européens.",

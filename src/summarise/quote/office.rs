@@ -128,26 +128,32 @@ fn key(role: &str) -> String {
 }
 
 /// Does a holder named with `role`, followed in the text by `after`, hold
-/// `office`? Spain's and Italy's heads of government are presidents of a
-/// body ("el presidente del Gobierno, Pedro Sánchez", "il presidente del
-/// Consiglio Giorgia Meloni"): the president, and the premier too.
+/// `office`? The head of government goes by several names: "the premier"
+/// after "Prime Minister Dick Schoof", "the prime minister" after "Premier
+/// Dick Schoof"; Spain's and Italy's are presidents of a body ("el
+/// presidente del Gobierno, Pedro Sánchez", "il presidente del Consiglio
+/// Giorgia Meloni"): the president, and the premier too.
 fn holds(office: &str, role: &str, after: &str) -> bool {
-    let key = key(role);
-    if key == office {
-        return true;
-    }
+    const HEADS_OF_GOVERNMENT: [&str; 3] = ["premier", "prime minister", "premier ministre"];
     const GOVERNMENTS: [&str; 4] = [
         "del gobierno",
         "del ejecutivo",
         "del consiglio",
         "del governo",
     ];
-    office == "premier"
-        && matches!(key.as_str(), "presidente" | "presidenta")
-        && GOVERNMENTS.iter().any(|g| {
-            let body: String = after.trim_start().chars().take(g.len()).collect();
-            body.to_lowercase() == *g
-        })
+    let key = key(role);
+    if key == office {
+        return true;
+    }
+    if !HEADS_OF_GOVERNMENT.contains(&office) {
+        return false;
+    }
+    HEADS_OF_GOVERNMENT.contains(&key.as_str())
+        || matches!(key.as_str(), "presidente" | "presidenta")
+            && GOVERNMENTS.iter().any(|g| {
+                let body: String = after.trim_start().chars().take(g.len()).collect();
+                body.to_lowercase() == *g
+            })
 }
 
 /// Words that put an office in the past.
