@@ -523,7 +523,7 @@ pub fn strip_site_name(title: &str) -> String {
 
 /// What sets a site's name or a section apart from the headline in a
 /// `<title>`.
-const TITLE_SEPARATORS: [&str; 6] = [" | ", " – ", " — ", " - ", " :: ", " · "];
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " – ", " — ", " - ", " :: ", " · ", " » "];
 
 /// The title without a part of at most four words after the last of
 /// `separators`, when at least two words come before it.
@@ -561,7 +561,9 @@ fn strip_named_site(title: &str, site: &str) -> String {
             .collect()
     };
     let site = letters(site);
-    for sep in TITLE_SEPARATORS {
+    // a spaced colon sets a French headline's parts apart ("Budget : …"),
+    // so it sets off only the site's own name
+    for sep in TITLE_SEPARATORS.iter().chain(&[" : "]) {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let tail = letters(tail);
             if !tail.is_empty()
@@ -1179,6 +1181,23 @@ mod tests {
             ),
             "Homestead gardening makes rural communities more self-reliant"
         );
+        // after a spaced colon, only the site's own name goes: a French
+        // headline keeps its parts
+        assert_eq!(
+            title_of("Zero waste living guide for beginners : Earth5R", "Earth5R"),
+            "Zero waste living guide for beginners"
+        );
+        assert_eq!(
+            title_of("Budget européen : Macron refuse", "Le Monde"),
+            "Budget européen : Macron refuse"
+        );
+        assert_eq!(
+            title_of(
+                "Marathon in One Year for Beginners » Take The Magic Step®",
+                "Take The Magic Step"
+            ),
+            "Marathon in One Year for Beginners"
+        );
     }
 
     #[test]
@@ -1186,6 +1205,10 @@ mod tests {
         assert_eq!(
             strip_site_name("Budget passes | Morgenpost"),
             "Budget passes"
+        );
+        assert_eq!(
+            strip_site_name("Haushalt beschlossen » Morgenpost"),
+            "Haushalt beschlossen"
         );
         assert_eq!(
             strip_site_name("Vote - a long subtitle that is part of the headline"),
