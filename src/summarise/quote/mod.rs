@@ -260,6 +260,20 @@ mod tests {
         ] {
             assert_speaker(LEAD, &line, speaker);
         }
+        // sources in the plural, without an article
+        for (line, speaker) in [
+            (format!("{SAID}, EU officials said."), "EU officials"),
+            (
+                format!("{SAID}, senior diplomats told Reuters."),
+                "senior diplomats",
+            ),
+            (
+                format!("{SAID}, said two people familiar with the talks."),
+                "two people familiar with the talks",
+            ),
+        ] {
+            assert_speaker(LEAD, &line, speaker);
+        }
         // Spanish and Italian sources in the plural, without an article
         for (line, speaker) in [
             (
@@ -681,6 +695,21 @@ mod tests {
         ]);
         let q = pick_key_quote(&p, "").unwrap();
         assert_eq!(q.speaker.as_deref(), Some("Elizabeth A. Hoge"));
+        // a surname with its particles ("von der Leyen", "de Montchalin")
+        for (lead, line, speaker) in [
+            (
+                "European Commission President Ursula von der Leyen unveiled the plan in Strasbourg on Tuesday.",
+                "“We will not let the smaller member states pay for the mistakes of the larger ones,” von der Leyen told MEPs.",
+                "Ursula von der Leyen",
+            ),
+            (
+                "La ministre Amélie de Montchalin a présenté mardi le projet de budget aux députés.",
+                "« Nous ne laisserons pas les petites communes payer les erreurs des grandes villes », a déclaré de Montchalin.",
+                "Amélie de Montchalin",
+            ),
+        ] {
+            assert_speaker(lead, line, speaker);
+        }
     }
 
     #[test]

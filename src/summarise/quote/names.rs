@@ -573,7 +573,7 @@ pub(super) fn gender_of(name: &str, genders: &HashMap<&str, Option<Gender>>) -> 
 }
 
 /// Words that open the name of a body or a thing, not of a person.
-const ARTICLES: &[&str] = &[
+pub(super) const ARTICLES: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "our", "my", "its", "their", "le", "la",
     "les", "l’", "un", "une", "der", "die", "das", "ein", "eine", "el", "los", "las", "il", "lo",
     "gli", "uno", "una",
@@ -632,9 +632,12 @@ fn initial_at_end(text: &str) -> Option<&str> {
     (stop == '.' && letter.is_uppercase() && starts_word).then(|| &text[at..])
 }
 
-/// "Stoltenberg" becomes "Jens Stoltenberg" when the article names him in full.
+/// "Stoltenberg" becomes "Jens Stoltenberg" when the article names him in
+/// full, and "von der Leyen" "Ursula von der Leyen": a surname alone, with
+/// its particles.
 pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
-    if name.contains(' ') {
+    let surname_with_particles = name.starts_with(char::is_lowercase);
+    if name.contains(' ') && !surname_with_particles {
         return name.to_string();
     }
     let given_name = |p: &str, at: usize| -> Option<String> {
@@ -690,6 +693,9 @@ pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
         .find_map(|(p, at)| given_name(p, at))
         .map(|first| format!("{first} {name}"))
         .or_else(|| {
+            if surname_with_particles {
+                return None;
+            }
             let full = mentions()
                 .find_map(|(p, at)| surname_after(p, at, name))
                 .map(|last| format!("{name} {last}"))?;

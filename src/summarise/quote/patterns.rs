@@ -260,6 +260,9 @@ macro_rules! indefinite {
 const UNNAMED: &str = concat!(
     indefinite!(),
     r"\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|conseill(?:er|ère)|Berater(?:in)?|asesora?|consigliere|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?",
+    // English sources in the plural, without an article: "EU officials",
+    // "senior diplomats", "two people familiar with the talks"
+    r"|(?:(?:[\p{Lu}][\p{L}\-]*|senior|western|local|other|several|some|many|two|three|four|government|military|police|security|intelligence|industry|union)\s+){0,2}(?:officials|diplomats|sources|analysts|economists|experts|residents|witnesses|observers|lawmakers|negotiators|investors|traders|aides|advisers|campaigners|activists|organi[sz]ers|people\s+familiar\s+with\s+[^,.;:“”«»„\x22]{1,40}?)",
     // sources in the plural, without an article: "fuentes de Moncloa",
     // "fonti di Palazzo Chigi", "fuentes cercanas al Gobierno"
     r"|(?:fuentes|fonti)\s+(?:(?:[a-zà-ÿ]+\s+){0,2}?(?:de|del|de\s+la|di|del|della|dello|dell[’']|vicine\s+a|vicine\s+al|cercanas\s+a|cercanas\s+al|próximas\s+a|próximas\s+al)\s*[^,.;:“”«»„\x22]{1,40}?|[a-zà-ÿ]+)"

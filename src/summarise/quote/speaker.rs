@@ -9,7 +9,7 @@ use regex::Regex;
 
 use super::marks::{Found, OPENING_MARKS};
 use super::names::{
-    Gender, ends_in_office_link, full_name, gender_of, honorific_genders, is_pronoun,
+    ARTICLES, Gender, ends_in_office_link, full_name, gender_of, honorific_genders, is_pronoun,
     named_in_sentence, pronoun_gender, reduce_name, sentence_subjects, without_office_body,
 };
 use super::patterns::{
@@ -157,6 +157,18 @@ pub(super) struct Speaker {
     pub(super) named: bool,
 }
 
+/// Common words an unnamed source's description may open with, besides an
+/// article: a number, a rank, the sources themselves.
+#[rustfmt::skip]
+const COMMON_OPENINGS: &[&str] = &[
+    "one", "het", "de", "senior", "several", "some", "many", "two", "three", "four", "other",
+    "western", "local", "government", "military", "police", "security", "intelligence",
+    "industry", "union", "officials", "diplomats", "sources", "analysts", "economists",
+    "experts", "residents", "witnesses", "observers", "lawmakers", "negotiators", "investors",
+    "traders", "aides", "advisers", "campaigners", "activists", "organisers", "organizers",
+    "people", "fuentes", "fonti",
+];
+
 /// The speaker of a quotation: a person the article names, else a source
 /// it describes without naming.
 pub(super) fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<Speaker> {
@@ -229,10 +241,21 @@ fn speaker_beside(
         _ => phrase.as_str(),
     };
     // a description, not a name: it reads in lower case after a dash
-    let mut chars = phrase.chars();
-    let name = chars
-        .next()
-        .map(|first| first.to_lowercase().chain(chars).collect())?;
+    // when it opens with a common word ("a senior EU diplomat", "the
+    // Kremlin", "senior officials", "fuentes de Moncloa"), as written when
+    // with a name ("EU officials", "German diplomats")
+    let opens_in_lower_case = phrase.split_whitespace().next().is_some_and(|w| {
+        let w = w.to_lowercase();
+        ARTICLES.contains(&w.as_str()) || COMMON_OPENINGS.contains(&w.as_str())
+    });
+    let name = if opens_in_lower_case {
+        let mut chars = phrase.chars();
+        chars
+            .next()
+            .map(|first| first.to_lowercase().chain(chars).collect())?
+    } else {
+        phrase.to_string()
+    };
     Some(Speaker { name, named: false })
 }
 
