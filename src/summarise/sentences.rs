@@ -19,6 +19,11 @@ const ABBREVIATIONS: &[&str] = &[
     "Sig", "Sr", "Sra", "Dña", "Ud", "art", "Art", "Mio", "Mrd", "Tsd", "Jh", "Jhd", "Abs", "sog",
     "geb", "inkl", "evtl", "zzgl", "Hrsg", "Dipl", "Ing", "Dott", "Avv", "Srta", "Dra", "Sres",
     "Uds",
+    // Italian titles in lower case ("il sig. Rossi", "il dott. Bianchi") and
+    // "l'On. Meloni"; Dutch ones ("dhr. Schoof", "mevr. Keijzer", "mr.
+    // Visser", "drs.", "ir.") and shortenings ("bijv.", "o.a.", "d.w.z.")
+    "sig", "sigg", "dott", "avv", "prof", "ing", "On", "dhr", "mevr", "mr", "drs", "ir", "bijv",
+    "o.a", "d.w.z", "m.b.t", "t.o.v", "i.p.v",
     // first halves of split German abbreviations ("z. B.", "d. h.", "u. a.", "v. a.", "o. ä.")
     "z", "d", "u", "v", "o",
 ];
@@ -177,7 +182,9 @@ pub fn is_abbreviation(before: &str) -> bool {
     {
         return true;
     }
-    if ABBREVIATIONS.contains(&word) {
+    // after an elided article: "l'On. Meloni", "l’ing. Verdi"
+    let elided = word.rsplit(['\'', '’']).next().unwrap_or(word);
+    if ABBREVIATIONS.contains(&word) || ABBREVIATIONS.contains(&elided) {
         return true;
     }
     // "z. B." is split by a space: look at the last two words together
@@ -220,6 +227,18 @@ mod tests {
             s,
             vec!["Es gibt z. B. Probleme.", "M. Macron a parlé.", "Fin."]
         );
+    }
+
+    #[test]
+    fn italian_and_dutch_titles_and_shortenings() {
+        for text in [
+            "Il sig. Rossi e l'On. Meloni si sono incontrati a Roma. L'incontro è durato tre ore.",
+            "Il dott. Bianchi e l'ing. Verdi hanno firmato il progetto. Il cantiere apre a maggio.",
+            "Volgens dhr. Schoof en mevr. Keijzer is het plan o.a. bedoeld om sneller te bouwen. Het kabinet wil meer.",
+            "Advocaat mr. Visser en ir. De Boer tekenden bijv. het contract in Utrecht. Daarna volgde de rest.",
+        ] {
+            assert_eq!(split_sentences(text).len(), 2, "{text}");
+        }
     }
 
     #[test]
