@@ -18,8 +18,8 @@ const DESCRIPTION_WORDS: usize = 6;
 
 /// "the EU's top diplomat" beside the quotation: before the verb ("…," the
 /// EU's top diplomat said) or after it ("…," said the EU's top diplomat.).
-/// Words are in lower case but for a possessive ("EU's") or a name inside
-/// ("the Dutch finance minister"); the description ends at the verb or at
+/// Up to `DESCRIPTION_WORDS` words of any case ("the EU's top diplomat",
+/// "the Dutch finance minister"); the description ends at the verb or at
 /// the sentence's end.
 static BESIDE: LazyLock<Regex> = LazyLock::new(|| {
     let description = format!(

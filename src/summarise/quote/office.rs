@@ -55,8 +55,8 @@ macro_rules! reference {
 }
 
 /// The office beside a quotation: after it ("…," the chancellor said;
-/// „…“, sagte der Minister; « … », selon le chef de l’État) or opening the sentence that introduces it
-/// ("The minister said: “…”").
+/// „…“, sagte der Minister; « … », selon le chef de l’État) or opening
+/// the sentence that introduces it ("The minister said: “…”").
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s))",
