@@ -262,7 +262,7 @@ const UNNAMED: &str = concat!(
     r"\s+(?:[^\s,.;:“”«»„\x22]+\s+){0,3}?(?:diplomats?|officials?|officers?|sources?|spokes(?:person|man|woman)|analysts?|residents?|witness|testers?|participants?|readers?|users?|customers?|students?|teachers?|workers?|employees?|farmers?|drivers?|passengers?|commuters?|doctors?|nurses?|economists?|traders?|bankers?|investors?|voters?|protesters?|activists?|members?|advisers?|advisors?|aides?|executives?|negotiators?|organi[sz]ers?|engineers?|researchers?|scientists?|experts?|observers?|survivors?|graduates?|parents?|owners?|shopkeepers?|visitors?|volunteers?|delegates?|lawmakers?|insiders?|diplomate|responsable|porte-parole|conseill(?:er|ère)|Berater(?:in)?|asesora?|consigliere|Sprecher(?:in)?|Diplomat(?:in)?|Beamter|Beamtin|diplomático|diplomática|fuente|portavoz|funzionario|funzionaria|fonte|portavoce)(?:\s+[a-zà-ÿ][^\s,.;:“”«»„\x22]*)?(?:\s+(?:at|from|for|of|in|with|close\s+to|familiar\s+with|des|der|de|du|del|della|di)\s+[^,.;:“”«»„\x22]{1,40}?)?",
     // English sources in the plural, without an article: "EU officials",
     // "senior diplomats", "two people familiar with the talks"
-    r"|(?:(?:[\p{Lu}][\p{L}\-]*|senior|western|local|other|several|some|many|two|three|four|government|military|police|security|intelligence|industry|union)\s+){0,2}(?:officials|diplomats|sources|analysts|economists|experts|residents|witnesses|observers|lawmakers|negotiators|investors|traders|aides|advisers|campaigners|activists|organi[sz]ers|people\s+familiar\s+with\s+[^,.;:“”«»„\x22]{1,40}?)",
+    r"|(?:(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ\-]*|senior|western|local|other|several|some|many|two|three|four|government|military|police|security|intelligence|industry|union)\s+){0,2}(?:officials|diplomats|sources|analysts|economists|experts|residents|witnesses|observers|lawmakers|negotiators|investors|traders|aides|advisers|campaigners|activists|organi[sz]ers|people\s+familiar\s+with\s+[^,.;:“”«»„\x22]{1,40}?)",
     // sources in the plural, without an article: "fuentes de Moncloa",
     // "fonti di Palazzo Chigi", "fuentes cercanas al Gobierno"
     r"|(?:fuentes|fonti)\s+(?:(?:[a-zà-ÿ]+\s+){0,2}?(?:de|del|de\s+la|di|del|della|dello|dell[’']|vicine\s+a|vicine\s+al|cercanas\s+a|cercanas\s+al|próximas\s+a|próximas\s+al)\s*[^,.;:“”«»„\x22]{1,40}?|[a-zà-ÿ]+)"
@@ -321,12 +321,14 @@ pub(super) static UNNAMED_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
 /// gouvernement français"); a Dutch one not, as the word after it may be
 /// a verb's particle ("liet het kabinet weten"). An office written with a
 /// capital ("el Presidente") is an office, not a body: offices are read
-/// first.
+/// first. Letters are told by Latin-1 ranges, not Unicode classes, in the
+/// forms of the other languages: the pattern appears in two attribution
+/// patterns, and the classes would make their automata much bigger.
 const ORGANISATION: &str = concat!(
     r"(?:(?i:the)\s+(?:(?:[\p{Lu}][\p{L}’'\-]*\s+){0,3}(?:ministry|government|commission|company|police|army|military|council|court|bank|agency|embassy|office|presidency|parliament|union|party|department|prosecutors?|group|firm|federation|association|institute|organi[sz]ation|authority|authorities|regulator|spokesperson)|[\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'\-]*){0,3})",
-    r"|(?i:der|die|das)\s+[\p{Lu}][\p{L}\-]*?(?:regierung|ministerium|kommission|polizei|staatsanwaltschaft|behörde|amt|bank|partei|gewerkschaft|konzern|verband|gericht|armee)",
-    r"|(?:(?i:le|la|les|el|los|las|il|lo|gli)\s+|(?i:l[’']))(?:(?:gouvernement|ministère|parquet|police|gendarmerie|préfecture|mairie|gobierno|ministerio|policía|fiscalía|ayuntamiento|governo|ministero|polizia|procura|comune|commission|comisión|commissione)(?:\s+[\p{Ll}]+)?(?:\s+(?:de|du|des|del|della|dello|dell[’'])\s*(?:l[’']\s*|la\s+)?[\p{Lu}][\p{L}\-]*)?|[\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'\-]*){0,2})",
-    r"|(?i:het|de)\s+(?:(?:regering|ministerie|politie|kabinet|gemeente|commissie)(?:\s+van\s+[\p{Lu}][\p{L}\-]*)?|[\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'\-]*){0,2})",
+    r"|(?i:der|die|das)\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ\-]*?(?:regierung|ministerium|kommission|polizei|staatsanwaltschaft|behörde|amt|bank|partei|gewerkschaft|konzern|verband|gericht|armee)",
+    r"|(?:(?i:le|la|les|el|los|las|il|lo|gli)\s+|(?i:l[’']))(?:(?:gouvernement|ministère|parquet|police|gendarmerie|préfecture|mairie|gobierno|ministerio|policía|fiscalía|ayuntamiento|governo|ministero|polizia|procura|comune|commission|comisión|commissione)(?:\s+[a-zß-öø-ÿ]+)?(?:\s+(?:de|du|des|del|della|dello|dell[’'])\s*(?:l[’']\s*|la\s+)?[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ\-]*)?|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*){0,2})",
+    r"|(?i:het|de)\s+(?:(?:regering|ministerie|politie|kabinet|gemeente|commissie)(?:\s+van\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ\-]*)?|[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ’'\-]*){0,2})",
     ")"
 );
 
