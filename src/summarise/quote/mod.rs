@@ -355,6 +355,19 @@ mod tests {
         ] {
             assert_speaker(LEAD, line, speaker);
         }
+        // German wire copy's unnamed sources
+        for (line, speaker) in [
+            (
+                "„Wir werden die Hilfen für die Ukraine im Winter nicht kürzen“, hieß es aus Regierungskreisen.",
+                "aus Regierungskreisen",
+            ),
+            (
+                "„Wir werden die Hilfen für die Ukraine im Winter nicht kürzen“, hieß es am Abend in der Koalition.",
+                "in der Koalition",
+            ),
+        ] {
+            assert_speaker(LEAD, line, speaker);
+        }
         // an office is no organisation: with nobody named with it, no quote
         for line in [
             "„Wir werden die Hilfen für die Ukraine im Winter nicht kürzen“, sagte der Minister.",

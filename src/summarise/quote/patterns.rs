@@ -339,9 +339,14 @@ const SEPARATED: &str = r"(?:\s+(?:mit|an|ein|hinzu|weten|toe|eraan\s+toe))?";
 /// An unnamed source beside the quotation: after it ("…,” a senior EU
 /// diplomat said; "…,” said one official) or introducing it ("One tester
 /// noted, “…”").
+/// German wire copy's unnamed sources: "„…“, hieß es aus
+/// Regierungskreisen", "hieß es in der Koalition" (group `who13`, the
+/// phrase from its preposition to the sentence's end).
+const HIESS_ES: &str = r"hieß\s+es\s+(?:am\s+\p{L}+\s+)?(?P<who13>(?:aus|in|von|im|bei)\s+[^,.;:“”«»„\x22]{3,40}?)\s*(?:[.,;]|$)";
+
 pub(super) static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+(?P<who2>{UNNAMED}|{ORGANISATION}){SEPARATED}(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives}|in)(?-u:\b)))",
+        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+(?P<who2>{UNNAMED}|{ORGANISATION}){SEPARATED}(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives}|in)(?-u:\b))|{HIESS_ES})",
         relatives = RELATIVES.join("|")
     ))
     .expect("unnamed source after a quotation")

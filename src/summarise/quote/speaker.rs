@@ -26,7 +26,7 @@ pub(super) fn who(caps: &regex::Captures<'_>) -> Option<String> {
 fn who_match<'h>(caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
     [
         "who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10", "who11",
-        "who12",
+        "who12", "who13",
     ]
     .into_iter()
     .find_map(|group| caps.name(group))
