@@ -355,7 +355,7 @@ mod tests {
         ] {
             assert_speaker(LEAD, line, speaker);
         }
-        // German wire copy's unnamed sources
+        // unnamed sources told by an impersonal verb
         for (line, speaker) in [
             (
                 "„Wir werden die Hilfen für die Ukraine im Winter nicht kürzen“, hieß es aus Regierungskreisen.",
@@ -364,6 +364,22 @@ mod tests {
             (
                 "„Wir werden die Hilfen für die Ukraine im Winter nicht kürzen“, hieß es am Abend in der Koalition.",
                 "in der Koalition",
+            ),
+            (
+                "« Nous n’accepterons aucun retard dans le soutien à l’Ukraine cet hiver », a-t-on appris de source diplomatique.",
+                "de source diplomatique",
+            ),
+            (
+                "« Nous n’accepterons aucun retard dans le soutien à l’Ukraine cet hiver », indique-t-on à l’Élysée.",
+                "à l’Élysée",
+            ),
+            (
+                "«Non accetteremo alcun ritardo nel sostegno all’Ucraina quest’inverno», si apprende da fonti di governo.",
+                "da fonti di governo",
+            ),
+            (
+                "« Nous n’accepterons aucun retard dans le soutien à l’Ukraine cet hiver », souffle un proche du président.",
+                "un proche du président",
             ),
         ] {
             assert_speaker(LEAD, line, speaker);
