@@ -116,6 +116,20 @@ macro_rules! months {
     };
 }
 
+// A time of day: "09:14", "9.14 Uhr", "9h14", "9:14 am", "09:14 CET".
+macro_rules! clock {
+    () => {
+        r"\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?"
+    };
+}
+
+// The word that says a story was updated, in the languages we read.
+macro_rules! updated {
+    () => {
+        r"(?:updated|aktualisiert|aangepast|bijgewerkt|actualizado|aggiornato|mis\s+à\s+jour)"
+    };
+}
+
 /// A line that is only a date, perhaps with the time and the place: "27
 /// novembre 2026", "Nov. 27, 2026", "27.11.2026, 09:14", "Madrid - 27 nov
 /// 2026 - 09:14 CET", "Vandaag, 09:14", "Heute, 09:14 Uhr", "Vandaag,
@@ -123,16 +137,25 @@ macro_rules! months {
 /// two (its dateline); a page of many is a timeline or a calendar.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^(?:(?:today|yesterday|heute|gestern|aujourd['’]hui|hier|hoy|ayer|oggi|ieri|vandaag|gisteren),?\s+(?:(?:at|um|à|a\s+las|alle|om)\s+)?\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?",
+        r"(?i)^(?:(?:today|yesterday|heute|gestern|aujourd['’]hui|hier|hoy|ayer|oggi|ieri|vandaag|gisteren),?\s+(?:(?:at|um|à|a\s+las|alle|om)\s+)?",
+        clock!(),
         // "… • aangepast 10:02", "… | aktualisiert 10:02 Uhr"
-        r"(?:\s*[•·|,–—-]\s*(?:updated|aktualisiert|aangepast|bijgewerkt|actualizado|aggiornato|mis\s+à\s+jour)\s+(?:(?:at|um|om|à|a\s+las|alle)\s+)?\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?)?$|",
+        r"(?:\s*[•·|,–—-]\s*",
+        updated!(),
+        r"\s+(?:(?:at|um|om|à|a\s+las|alle)\s+)?",
+        clock!(),
+        r")?$|",
         r"(?:\p{L}+,?\s+|\p{Lu}[\p{L}’'\-]+(?:\s+\p{Lu}[\p{L}’'\-]+)?\s*[-–—|]\s*)?(?:\d{1,2}\.?\s+(?:",
         months!(),
         r")\.?\s+\d{4}|(?:",
         months!(),
-        r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4})(?:[\s,|·–—-]+\d{1,2}[:.h]\d\d(?:\s*(?:uhr|am|pm|[a-z]{3,4}))?(?:\s*(?:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::\d\d)?)?)?",
+        r")\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4})(?:[\s,|·–—-]+",
+        clock!(),
+        r"(?:\s*(?:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::\d\d)?)?)?",
         // "… Updated 2 hours ago", "…, aktualisiert vor 2 Stunden"
-        r"(?:[\s,|·–—-]+(?:updated|aktualisiert|actualizado|aggiornato|mis\s+à\s+jour)\s+(?:\d+\s+\p{L}+\s+(?:ago|fa)|(?:vor|hace|il\s+y\s+a)\s+\d+\s+\p{L}+))?$)",
+        r"(?:[\s,|·–—-]+",
+        updated!(),
+        r"\s+(?:\d+\s+\p{L}+\s+(?:ago|fa)|(?:vor|hace|il\s+y\s+a)\s+\d+\s+\p{L}+))?$)",
     ))
     .expect("date line pattern")
 });

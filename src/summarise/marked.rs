@@ -15,8 +15,9 @@
 //!   together as inline elements) and the list of the story's tags.
 //!
 //! All are found by the page's own class names (or the component names
-//! it sets in `data-` attributes), not guessed from their words. The page's text is scanned for those class names first, so the
-//! parsed page is only searched for the classes it actually uses.
+//! it sets in `data-` attributes), not guessed from their words. The
+//! page's text is scanned for those names first, so the parsed page is
+//! only searched for the ones it actually uses.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;

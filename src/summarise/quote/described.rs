@@ -55,25 +55,39 @@ pub(super) fn described(
     paragraph: usize,
     offset: usize,
 ) -> Option<String> {
+    let texts = || {
+        paragraphs[..=paragraph]
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, p)| {
+                if k == paragraph {
+                    &p[..offset]
+                } else {
+                    p.as_str()
+                }
+            })
+    };
+    // the pattern is built for this description only when the text before
+    // the quotation holds its first word at all
+    let first = description.split_whitespace().next()?.to_lowercase();
+    if !texts().any(|text| text.to_lowercase().contains(&first)) {
+        return None;
+    }
     let words = regex::escape(description).replace(' ', r"\s+");
     let beside = Regex::new(&format!(
         r"(?P<before>{NAME}),\s+(?i:the)\s+(?i:{words}),|(?i:the)\s+(?i:{words}),\s+(?P<after>{NAME})\s*[,.;]"
     ))
     .ok()?;
-    paragraphs[..=paragraph]
-        .iter()
-        .enumerate()
-        .rev()
-        .find_map(|(k, p)| {
-            let text = if k == paragraph { &p[..offset] } else { p };
-            beside
-                .captures_iter(text)
-                .filter_map(|caps| {
-                    let name = caps.name("before").or_else(|| caps.name("after"))?;
-                    reduce_name(name.as_str())
-                })
-                .last()
-        })
+    texts().find_map(|text| {
+        beside
+            .captures_iter(text)
+            .filter_map(|caps| {
+                let name = caps.name("before").or_else(|| caps.name("after"))?;
+                reduce_name(name.as_str())
+            })
+            .last()
+    })
 }
 
 #[cfg(test)]

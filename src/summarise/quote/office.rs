@@ -96,6 +96,16 @@ static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("office holder pattern")
 });
 
+/// The government a head of government heads, as Spanish and Italian name
+/// it: "el jefe del Gobierno", "il capo del governo", "il presidente del
+/// Consiglio".
+const GOVERNMENTS: [&str; 4] = [
+    "del gobierno",
+    "del ejecutivo",
+    "del consiglio",
+    "del governo",
+];
+
 /// One spelling for an office, so "Prime  Minister" and "prime minister"
 /// are the same.
 fn key(role: &str) -> String {
@@ -115,10 +125,7 @@ fn key(role: &str) -> String {
         // "le chef du gouvernement" after "le premier ministre, Sébastien
         // Lecornu"
         "premier ministre".to_string()
-    } else if ["del gobierno", "del ejecutivo", "del governo"]
-        .iter()
-        .any(|body| key.ends_with(body))
-    {
+    } else if GOVERNMENTS.iter().any(|body| key.ends_with(body)) {
         // "el jefe del Gobierno", "el jefe del Ejecutivo", "il capo del
         // governo": the premier
         "premier".to_string()
@@ -135,12 +142,6 @@ fn key(role: &str) -> String {
 /// Giorgia Meloni"): the president, and the premier too.
 fn holds(office: &str, role: &str, after: &str) -> bool {
     const HEADS_OF_GOVERNMENT: [&str; 3] = ["premier", "prime minister", "premier ministre"];
-    const GOVERNMENTS: [&str; 4] = [
-        "del gobierno",
-        "del ejecutivo",
-        "del consiglio",
-        "del governo",
-    ];
     let key = key(role);
     if key == office {
         return true;
