@@ -1768,4 +1768,80 @@ mod tests {
             "we won’t give up on the people who elected us to lead."
         );
     }
+
+    /// What the farm-minister tests below report and quote.
+    const FARM_LEAD: &str = "EU farm ministers failed to agree on the subsidy package on Tuesday.";
+    const FARM_SAID: &str =
+        "“We will not accept any deal that leaves our farmers worse off than they are today.”";
+
+    #[test]
+    fn a_sentence_before_the_attribution_lends_it_no_name() {
+        // the full stop after "Paris" ends a sentence: the speaker is the
+        // person the next one opens with, not the city
+        for opening in [
+            "Jean Barnier, the French farm minister, spoke after the meeting in Paris.",
+            "Jean Barnier, the French farm minister, spoke after the meeting on Friday.",
+        ] {
+            for attribution in [
+                "Barnier added:",
+                "He said:",
+                "Jean Barnier said",
+                "Barnier said that",
+            ] {
+                let line = format!("{opening} {attribution} {FARM_SAID}");
+                assert_speaker(FARM_LEAD, &line, "Jean Barnier");
+            }
+        }
+        // a short abbreviation or an initial still belongs to the name
+        for (line, speaker) in [
+            (format!("Dr. Anna Berg said: {FARM_SAID}"), "Anna Berg"),
+            (
+                format!("Martin Luther King Jr. said: {FARM_SAID}"),
+                "Martin Luther King Jr.",
+            ),
+            (format!("J. K. Rowling said: {FARM_SAID}"), "J. K. Rowling"),
+        ] {
+            assert_speaker(FARM_LEAD, &line, speaker);
+        }
+    }
+
+    #[test]
+    fn a_short_sentence_with_a_colon_introduces_its_speaker() {
+        const OPENING: &str = "Jean Barnier, the French farm minister, spoke after the meeting.";
+        for lead_in in [
+            "Barnier was blunt:",
+            "Barnier’s message was clear:",
+            "Barnier's verdict:",
+            "He did not hold back:",
+        ] {
+            assert_speaker(
+                FARM_LEAD,
+                &format!("{OPENING} {lead_in} {FARM_SAID}"),
+                "Jean Barnier",
+            );
+        }
+        assert_speaker(
+            FARM_LEAD,
+            "Bundeskanzler Friedrich Merz hat am Dienstag mit den Landwirten gesprochen. Merz \
+             wurde deutlich: „Wir werden keinem Abkommen zustimmen, das unsere Landwirte \
+             schlechter stellt als heute.“",
+            "Friedrich Merz",
+        );
+        assert_speaker(
+            FARM_LEAD,
+            "Le président Emmanuel Macron a reçu mardi les agriculteurs. Macron a été clair : « \
+             Nous n’accepterons aucun accord qui laisse nos agriculteurs dans une situation pire \
+             qu’aujourd’hui. »",
+            "Emmanuel Macron",
+        );
+        // a place, a body or the writer is nobody the article named
+        for lead_in in [
+            "Germany’s position is clear:",
+            "Brussels was blunt:",
+            "Paris was in no mood to compromise:",
+            "I put it to the minister:",
+        ] {
+            assert_no_quote(FARM_LEAD, &format!("{OPENING} {lead_in} {FARM_SAID}"));
+        }
+    }
 }

@@ -269,6 +269,10 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
     } else {
         raw.trim_end_matches(['.', ','])
     };
+    // the writer speaking is nobody the reader can be told of
+    if raw == "I" {
+        return None;
+    }
     if EPITHET.is_match(raw) {
         return Some(raw.to_string());
     }
@@ -305,9 +309,17 @@ pub(super) fn reduce_name(raw: &str) -> Option<String> {
         // so is an initial between names ("Marguerita M. Cheng"), which
         // opening a name is French "M." for "Monsieur"
         let initial = k > 0 && name_part(k - 1) && name_part(k + 1) && initial_at_end(t) == Some(t);
+        // a surname that is also a title, before a generational suffix
+        // ("Martin Luther King Jr.")
+        let surname = k > 0
+            && name_part(k - 1)
+            && k + 1 < tokens.len()
+            && tokens[k + 1..]
+                .iter()
+                .all(|t| matches!(*t, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"));
         // "Vice-President", "Deputy-Chairman": the title is the last part
         let last_part = lower.rsplit('-').next().unwrap_or_default();
-        !in_name && !initial && (is_title(t, &lower) || NOT_NAMES.contains(&last_part))
+        !in_name && !initial && !surname && (is_title(t, &lower) || NOT_NAMES.contains(&last_part))
     });
     let rest = match last_title {
         Some(k) => &tokens[k + 1..],

@@ -82,11 +82,26 @@ const INVERTED: &str = concat!(
     r")(?:\s*[^\p{L}\p{N}_\s]|\s*$|\s+(?:on|in|at|after|before|during|as|when|who|to|from)\s))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?(?:[^\p{L}\p{N}_]|$))"
 );
 
+// A capitalised word of a name. A full stop may close an initial or a
+// short abbreviation ("J.", "Dr.", "Mrs.", "U.S.") or sit inside a word
+// ("Annuity.org"); after a longer word it ends the sentence, so "in
+// Paris. Barnier added:" names Barnier alone.
+macro_rules! name_word {
+    () => {
+        r"(?:[\p{Lu}]\p{Ll}{0,2}\.|(?:[\p{Lu}]\.){2,}|[\p{Lu}](?:[\p{L}’'\-]|\.\p{L})*)"
+    };
+}
+
 // A name from its first capital on: capitalised words and the particles
 // inside names.
 macro_rules! capitalised_name {
     () => {
-        r"[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|della|del|der|den|de|van|von|da|di|du|bin|al|le|la))*"
+        concat!(
+            name_word!(),
+            r"(?:\s+(?:",
+            name_word!(),
+            r"|della|del|der|den|de|van|von|da|di|du|bin|al|le|la))*"
+        )
     };
 }
 
@@ -219,6 +234,16 @@ pub(super) static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{PRONOUN}|{NAME}){APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME}){APPOSITION_AFTER}?|(?:^|[.!?]\s+)(?:Pour|Para|Per)\s+(?P<who12>{NAME})\s*,)\s*[:,]?\s*$"
     ))
     .expect("before-quote attribution pattern")
+});
+
+/// A short sentence about a person that leads into the quotation with a
+/// colon: "Barnier was blunt:", "Barnier’s verdict:", "Merz wurde
+/// deutlich:", "Macron a été clair :". The whole text is the sentence.
+pub(super) static COLON_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<who>{PRONOUN}|{NAME})(?:’s|'s|’|')?\s+\p{{Ll}}[^:.!?;“”«»„\x22]{{0,60}}?\s*:\s*$"
+    ))
+    .expect("colon lead-in pattern")
 });
 
 pub(super) static MENTION: LazyLock<Regex> = LazyLock::new(|| {

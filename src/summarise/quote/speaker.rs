@@ -13,10 +13,11 @@ use super::names::{
     named_in_sentence, pronoun_gender, reduce_name, sentence_subjects, without_office_body,
 };
 use super::patterns::{
-    AFTER, BEFORE, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE, UNNAMED_AFTER,
-    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE,
+    AFTER, BEFORE, COLON_LEAD_IN, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE,
+    UNNAMED_AFTER, UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE,
 };
 use super::{described, office};
+use crate::summarise::sentences::split_sentences;
 use crate::text::word_count;
 
 pub(super) fn who(caps: &regex::Captures<'_>) -> Option<String> {
@@ -197,7 +198,9 @@ fn speaker_beside(
     before: &str,
     after: &str,
 ) -> Option<Speaker> {
-    if let Some(name) = named_speaker_of(found, paragraphs, before, after) {
+    if let Some(name) = named_speaker_of(found, paragraphs, before, after)
+        .or_else(|| colon_lead_in(found, paragraphs, before))
+    {
         return Some(Speaker { name, named: true });
     }
     // "…," the chancellor said: the person the article named with that
@@ -292,6 +295,49 @@ fn heads_body(before_name: &str, name: &str) -> bool {
         .count();
     words.len() - particles < 3
         && ends_in_office_link(&format!("{before_name} {}", words[..particles].join(" ")))
+}
+
+/// Longest sentence, in words, that leads into a quotation with a colon
+/// and names its speaker.
+const COLON_LEAD_IN_WORDS: usize = 10;
+
+/// The person a short sentence leading into the quotation with a colon is
+/// about: "Barnier was blunt: “…”". Only a person the article named in
+/// full before counts; a place or a body ("Germany’s position is
+/// clear:") does not.
+fn colon_lead_in(found: &Found, paragraphs: &[String], before: &str) -> Option<String> {
+    let sentence = split_sentences(before).pop()?;
+    if word_count(sentence) > COLON_LEAD_IN_WORDS {
+        return None;
+    }
+    let caps = COLON_LEAD_IN.captures(sentence.trim())?;
+    let who = caps.name("who")?.as_str();
+    let who = ["’s", "'s", "’", "'"]
+        .into_iter()
+        .find_map(|s| who.strip_suffix(s))
+        .unwrap_or(who);
+    // one word: a surname the article gave in full before, or a pronoun
+    // for such a person ("PKO GitHub" is no one's)
+    // (and not the writer's "I")
+    if who.contains(char::is_whitespace) || who.chars().count() < 2 {
+        return None;
+    }
+    let name = reduce_name(who)?;
+    if is_pronoun(&name) {
+        return resolve_pronoun(pronoun_gender(&name), None, found, paragraphs);
+    }
+    // the article named them before as a person: a source, or the subject
+    // of a sentence ("Jean Barnier, the farm minister, spoke …")
+    let name = full_name(&name, paragraphs);
+    let named_before = speakers_before(paragraphs, found.first, found.start)
+        .into_iter()
+        .chain(
+            paragraphs[..found.first]
+                .iter()
+                .flat_map(|p| sentence_subjects(p).map(|(_, n)| n)),
+        )
+        .any(|n| n == name);
+    (named_before && name.contains(' ')).then_some(name)
 }
 
 /// A named speaker, from the lines around the quotation or the
