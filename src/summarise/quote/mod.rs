@@ -1844,4 +1844,27 @@ mod tests {
             assert_no_quote(FARM_LEAD, &format!("{OPENING} {lead_in} {FARM_SAID}"));
         }
     }
+
+    #[test]
+    fn a_title_in_lower_case_before_the_speaker_after_the_quotation() {
+        let said = FARM_SAID.trim_end_matches(".”");
+        for (attribution, speaker) in [
+            (
+                "Commission chief Ursula von der Leyen said.",
+                "Ursula von der Leyen",
+            ),
+            ("EU trade chief Maroš Šefčovič said.", "Maroš Šefčovič"),
+            (
+                "French farm minister Jean Barnier told reporters.",
+                "Jean Barnier",
+            ),
+            ("EU foreign affairs chief Kaja Kallas said.", "Kaja Kallas"),
+            (
+                "outgoing Dutch prime minister Dick Schoof said.",
+                "Dick Schoof",
+            ),
+        ] {
+            assert_speaker(FARM_LEAD, &format!("{said},” {attribution}"), speaker);
+        }
+    }
 }

@@ -482,6 +482,26 @@ fn given_names_after_body<'a>(mut nearest_first: impl Iterator<Item = &'a str>) 
     }
 }
 
+/// Where the last sentence of a name a pattern captured before its verb
+/// starts: the pattern may run on from the sentence before ("… met in
+/// Paris. Barnier added:" captures "Paris. Barnier"), and the verb's
+/// subject is the part after the last word that ends a sentence.
+pub(super) fn last_sentence_start(raw: &str) -> usize {
+    let mut start = 0;
+    let mut words = raw
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - raw.as_ptr() as usize, w))
+        .peekable();
+    while let Some((_, word)) = words.next() {
+        if let Some(&(next, _)) = words.peek()
+            && ends_sentence(word)
+        {
+            start = next;
+        }
+    }
+    start
+}
+
 /// "Dan." ends a sentence; "K.", "Jr." and "Dr." do not.
 fn ends_sentence(token: &str) -> bool {
     token

@@ -82,26 +82,11 @@ const INVERTED: &str = concat!(
     r")(?:\s*[^\p{L}\p{N}_\s]|\s*$|\s+(?:on|in|at|after|before|during|as|when|who|to|from)\s))|(?:a-t-|(?:dit|ajoute|explique|estime|affirme|assure|souligne|poursuit)-t?-?)(?P<who5>il|elle)(?:\s+(?:dit|déclaré|ajouté|expliqué|affirmé|estimé|assuré|souligné|poursuivi))?(?:[^\p{L}\p{N}_]|$))"
 );
 
-// A capitalised word of a name. A full stop may close an initial or a
-// short abbreviation ("J.", "Dr.", "Mrs.", "U.S.") or sit inside a word
-// ("Annuity.org"); after a longer word it ends the sentence, so "in
-// Paris. Barnier added:" names Barnier alone.
-macro_rules! name_word {
-    () => {
-        r"(?:[\p{Lu}]\p{Ll}{0,2}\.|(?:[\p{Lu}]\.){2,}|[\p{Lu}](?:[\p{L}’'\-]|\.\p{L})*)"
-    };
-}
-
 // A name from its first capital on: capitalised words and the particles
 // inside names.
 macro_rules! capitalised_name {
     () => {
-        concat!(
-            name_word!(),
-            r"(?:\s+(?:",
-            name_word!(),
-            r"|della|del|der|den|de|van|von|da|di|du|bin|al|le|la))*"
-        )
+        r"[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:[\p{Lu}][\p{L}’'.\-]*|della|del|der|den|de|van|von|da|di|du|bin|al|le|la))*"
     };
 }
 
@@ -116,7 +101,7 @@ pub(super) const CAPITALISED_NAME: &str = capitalised_name!();
 /// A name after the verb may follow a title written in lower case
 /// ("said Icelandic foreign minister Guðrún Jónsdóttir"); the title is
 /// dropped later by `reduce_name`.
-const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|port|union|party|police|city|state|regional|national|central|bank|opposition|government|company|army|border|fire|health|industry|labour|labor|green|for|burgemeester|woordvoerder|woordvoerster)\s+)*";
+const TITLED_NAME: &str = r"(?:[\p{Lu}][\p{L}’'.\-]*\s+|(?:foreign|prime|finance|economy|economics|defence|defense|interior|health|justice|trade|energy|climate|transport|education|deputy|vice|chief|senior|former|minister|ministers|secretary|spokesman|spokeswoman|spokesperson|president|chancellor|commissioner|ambassador|mayor|governor|director|general|head|leader|chair|chairman|chairwoman|executive|officer|economist|analyst|professor|researcher|lawyer|port|union|party|police|city|state|regional|national|central|bank|opposition|government|company|army|border|fire|health|industry|labour|labor|green|for|burgemeester|woordvoerder|woordvoerster|farm|agriculture|environment|culture|digital|affairs|home|migration|housing|budget|competition|employment|science|research|development|tourism|fisheries|family|top|veteran|outgoing|incoming|acting|caretaker)\s+)*";
 
 /// The same pronouns as a pattern, in any case, and a person called by
 /// their age or party.
@@ -216,7 +201,7 @@ const OF_ORGANISATION: &str = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[\p{Lu}][\p{L}
 
 pub(super) static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{NAME}){OF_ORGANISATION}?{APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:the|el|la|le|il|der|die)\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE})(?:\s+(?i:of|for|at|del|de|du|des|der|di|della)\s+{description})?,\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|{so}|{signed})",
+        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{TITLED_NAME}{NAME}){OF_ORGANISATION}?{APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:the|el|la|le|il|der|die)\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE})(?:\s+(?i:of|for|at|del|de|du|des|der|di|della)\s+{description})?,\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|{so}|{signed})",
         so = so_says(),
         signed = signed_with_a_dash(),
         description = description!(),

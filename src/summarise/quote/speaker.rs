@@ -10,7 +10,8 @@ use regex::Regex;
 use super::marks::{Found, OPENING_MARKS};
 use super::names::{
     ARTICLES, Gender, ends_in_office_link, full_name, gender_of, honorific_genders, is_pronoun,
-    named_in_sentence, pronoun_gender, reduce_name, sentence_subjects, without_office_body,
+    last_sentence_start, named_in_sentence, pronoun_gender, reduce_name, sentence_subjects,
+    without_office_body,
 };
 use super::patterns::{
     AFTER, BEFORE, COLON_LEAD_IN, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE,
@@ -21,16 +22,33 @@ use crate::summarise::sentences::split_sentences;
 use crate::text::word_count;
 
 pub(super) fn who(caps: &regex::Captures<'_>) -> Option<String> {
-    who_match(caps).map(|m| m.as_str().trim().to_string())
+    who_match(caps).map(|m| m.text.trim().to_string())
 }
 
-fn who_match<'h>(caps: &regex::Captures<'h>) -> Option<regex::Match<'h>> {
-    [
+/// The speaker an attribution pattern captured, and where it starts.
+#[derive(Debug, Clone, Copy)]
+struct Who<'h> {
+    start: usize,
+    text: &'h str,
+}
+
+fn who_match<'h>(caps: &regex::Captures<'h>) -> Option<Who<'h>> {
+    let (group, m) = [
         "who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10", "who11",
         "who12", "who13",
     ]
     .into_iter()
-    .find_map(|group| caps.name(group))
+    .find_map(|group| Some((group, caps.name(group)?)))?;
+    // a name before its verb starts with that verb's sentence
+    let skip = if group == "who" {
+        last_sentence_start(m.as_str())
+    } else {
+        0
+    };
+    Some(Who {
+        start: m.start() + skip,
+        text: &m.as_str()[skip..],
+    })
 }
 
 /// Is a capitalised name part of an unnamed person's description, as in
@@ -306,6 +324,9 @@ const COLON_LEAD_IN_WORDS: usize = 10;
 /// full before counts; a place or a body ("Germany’s position is
 /// clear:") does not.
 fn colon_lead_in(found: &Found, paragraphs: &[String], before: &str) -> Option<String> {
+    if !before.trim_end().ends_with(':') {
+        return None;
+    }
     let sentence = split_sentences(before).pop()?;
     if word_count(sentence) > COLON_LEAD_IN_WORDS {
         return None;
@@ -329,6 +350,9 @@ fn colon_lead_in(found: &Found, paragraphs: &[String], before: &str) -> Option<S
     // the article named them before as a person: a source, or the subject
     // of a sentence ("Jean Barnier, the farm minister, spoke …")
     let name = full_name(&name, paragraphs);
+    if !name.contains(' ') {
+        return None;
+    }
     let named_before = speakers_before(paragraphs, found.first, found.start)
         .into_iter()
         .chain(
@@ -337,7 +361,7 @@ fn colon_lead_in(found: &Found, paragraphs: &[String], before: &str) -> Option<S
                 .flat_map(|p| sentence_subjects(p).map(|(_, n)| n)),
         )
         .any(|n| n == name);
-    (named_before && name.contains(' ')).then_some(name)
+    named_before.then_some(name)
 }
 
 /// A named speaker, from the lines around the quotation or the
@@ -375,32 +399,36 @@ fn named_speaker_of(
     // (`lead_in`: the words before a pronoun that introduces the quotation)
     // (a name inside an unnamed source's description is not the speaker)
     let (raw, lead_in) = match AFTER.captures(after).as_ref().and_then(who_match) {
-        Some(m) if ends_in_unnamed_description(&after[..m.start()]) => return None,
+        Some(m) if ends_in_unnamed_description(&after[..m.start]) => return None,
         // "sagte der Ministerpräsident vor Journalisten": a noun after a
         // preposition is no name (the office may still give one)
-        Some(m) if after_preposition(&after[..m.start()]) => return None,
+        Some(m) if after_preposition(&after[..m.start]) => return None,
         // "afirmó el presidente del Gobierno": the body the office heads
         // (the office may still give the name)
-        Some(m) if heads_body(&after[..m.start()], m.as_str()) => return None,
+        Some(m) if heads_body(&after[..m.start], m.text) => return None,
         Some(m) => (
-            without_office_body(&after[..m.start()], m.as_str().trim().to_string()),
+            without_office_body(&after[..m.start], m.text.trim().to_string()),
             None,
         ),
         None => {
             let caps = BEFORE.captures(before)?;
             let m = who_match(&caps)?;
-            if ends_in_unnamed_description(&before[..m.start()]) {
+            if ends_in_unnamed_description(&before[..m.start]) {
                 return None;
             }
-            let at = caps.name("who").map_or(0, |m| m.start());
+            let at = if caps.name("who").is_some() {
+                m.start
+            } else {
+                0
+            };
             // "Marguerita M. Cheng of Annuity.org confirms": the person,
             // not the organisation's name
             let person = PERSON_OF
-                .captures(&before[..m.start()])
+                .captures(&before[..m.start])
                 .and_then(|c| Some(c.name("person")?.as_str()));
             let raw = match person {
                 Some(person) => person.trim().to_string(),
-                None => without_office_body(&before[..m.start()], m.as_str().trim().to_string()),
+                None => without_office_body(&before[..m.start], m.text.trim().to_string()),
             };
             (raw, Some(&before[..at]))
         }
