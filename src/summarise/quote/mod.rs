@@ -1834,6 +1834,38 @@ mod tests {
              qu’aujourd’hui. »",
             "Emmanuel Macron",
         );
+        // an office opening the sentence speaks for the person named with it
+        for (named, lead_in, said, speaker) in [
+            (
+                "French farm minister Jean Barnier met farmers in Paris on Tuesday.",
+                "The minister was blunt:",
+                FARM_SAID,
+                "Jean Barnier",
+            ),
+            (
+                "Le ministre de l’Agriculture, Jean Barnier, a reçu mardi les agriculteurs.",
+                "Le ministre était catégorique :",
+                "« Nous n’accepterons aucun accord qui laisse nos agriculteurs dans une \
+                 situation pire qu’aujourd’hui. »",
+                "Jean Barnier",
+            ),
+            (
+                "Bundeskanzler Friedrich Merz hat am Dienstag mit den Landwirten gesprochen.",
+                "Der Kanzler machte klar:",
+                "„Wir werden keinem Abkommen zustimmen, das unsere Landwirte schlechter stellt \
+                 als heute.“",
+                "Friedrich Merz",
+            ),
+        ] {
+            assert_speaker(FARM_LEAD, &format!("{named} {lead_in} {said}"), speaker);
+        }
+        assert_no_quote(
+            FARM_LEAD,
+            &format!(
+                "French farm minister Jean Barnier met farmers in Paris on Tuesday. The former \
+                 minister was blunt: {FARM_SAID}"
+            ),
+        );
         // a place, a body or the writer is nobody the article named
         for lead_in in [
             "Germany’s position is clear:",

@@ -75,6 +75,17 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("office before a quotation")
 });
 
+/// A short sentence opening with the office that leads into the quotation
+/// with a colon: "Le ministre était catégorique :", "Der Kanzler machte
+/// klar:", "The minister was blunt:".
+static COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[.!?]\s+){reference}\s+\p{{Ll}}[^:.!?;“”«»„\x22]{{0,60}}?\s*:\s*$",
+        reference = reference!("role"),
+    ))
+    .expect("office opening a sentence that ends in a colon")
+});
+
 /// Where the article names the holder: "the president of the European
 /// Council, António Costa", "il ministro dell'Economia, Giancarlo
 /// Giorgetti" (groups `r3`, `w3`, tried first: "ministro de Economía" is no
@@ -179,7 +190,10 @@ const FORMER: &[&str] = &[
 /// to one: `after` is the text after the quotation, `before` the text
 /// before it.
 pub(super) fn office_beside(before: &str, after: &str) -> Option<String> {
-    let caps = AFTER.captures(after).or_else(|| BEFORE.captures(before))?;
+    let caps = AFTER
+        .captures(after)
+        .or_else(|| BEFORE.captures(before))
+        .or_else(|| COLON.captures(before))?;
     let whole = caps.get(0)?;
     let role = caps.name("role").or_else(|| caps.name("role2"))?;
     // "the former president" is not the one in office: the words of the
