@@ -237,6 +237,12 @@ const NOT_NAMES: &[&str] = &[
     "consultant",
 ];
 
+/// The word a possessive is made of ("Barnier’s" → "Barnier"), if `word`
+/// is one.
+pub(super) fn possessive_of(word: &str) -> Option<&str> {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"))
+}
+
 /// Is this word (and its lower case) a title, an article or a possessive
 /// rather than part of a person's name?
 fn is_title(word: &str, lower: &str) -> bool {
@@ -773,7 +779,7 @@ fn surname_after(p: &str, at: usize, name: &str) -> Option<String> {
             .split(|c: char| !(c.is_alphabetic() || matches!(c, '’' | '\'' | '-' | '.')))
             .next()
             .unwrap_or_default();
-        let possessive = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"));
+        let possessive = possessive_of(word);
         let bare = possessive.unwrap_or(word).trim_end_matches('.');
         // capitalised, not an acronym ("CEO")
         let capitalised =

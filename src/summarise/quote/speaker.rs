@@ -10,8 +10,8 @@ use regex::Regex;
 use super::marks::{Found, OPENING_MARKS};
 use super::names::{
     ARTICLES, Gender, ends_in_office_link, full_name, gender_of, honorific_genders, is_pronoun,
-    last_sentence_start, named_in_sentence, pronoun_gender, reduce_name, sentence_subjects,
-    without_office_body,
+    last_sentence_start, named_in_sentence, possessive_of, pronoun_gender, reduce_name,
+    sentence_subjects, without_office_body,
 };
 use super::patterns::{
     AFTER, BEFORE, COLON_LEAD_IN, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE,
@@ -333,13 +333,13 @@ fn colon_lead_in(found: &Found, paragraphs: &[String], before: &str) -> Option<S
     }
     let caps = COLON_LEAD_IN.captures(sentence.trim())?;
     let who = caps.name("who")?.as_str();
-    let who = ["’s", "'s", "’", "'"]
-        .into_iter()
-        .find_map(|s| who.strip_suffix(s))
+    // "Barnier’s verdict:", and a plural's "Barniers’ verdict:"
+    let who = possessive_of(who)
+        .or_else(|| who.strip_suffix(['’', '\'']))
         .unwrap_or(who);
     // one word: a surname the article gave in full before, or a pronoun
-    // for such a person ("PKO GitHub" is no one's)
-    // (and not the writer's "I")
+    // for such a person ("PKO GitHub" is no one's); a single letter is
+    // an initial, not a surname
     if who.contains(char::is_whitespace) || who.chars().count() < 2 {
         return None;
     }
