@@ -1620,6 +1620,60 @@ mod tests {
     }
 
     #[test]
+    fn an_office_with_a_qualifier_speaks_for_the_holder_named_with_it() {
+        const SAID: &str = "We will not accept a deal that leaves the smaller member states to pay";
+        const TWO_PREMIERS: &str = "Dutch Prime Minister Dick Schoof met Belgian Prime Minister Bart De Wever in Brussels on Thursday.";
+        const COMMISSION: &str = "European Commission President Ursula von der Leyen met Chancellor Friedrich Merz in Brussels on Thursday.";
+        for (lead, attribution, speaker) in [
+            // of two holders of the office, the one with the qualifier
+            (TWO_PREMIERS, "the Dutch prime minister said", "Dick Schoof"),
+            (
+                TWO_PREMIERS,
+                "the Belgian prime minister said",
+                "Bart De Wever",
+            ),
+            // "leader" and "chief" stand for a head the article named with
+            // the same qualifier
+            (TWO_PREMIERS, "the Dutch leader said", "Dick Schoof"),
+            (
+                COMMISSION,
+                "the Commission chief said",
+                "Ursula von der Leyen",
+            ),
+            (
+                COMMISSION,
+                "said the president of the Commission",
+                "Ursula von der Leyen",
+            ),
+            // a nationality and its country
+            (
+                "France's President Emmanuel Macron met Chancellor Friedrich Merz in Brussels on Thursday.",
+                "the French leader told reporters",
+                "Emmanuel Macron",
+            ),
+            (
+                "Emmanuel Macron, the French president, met Friedrich Merz, the German chancellor, on Thursday.",
+                "the German leader said",
+                "Friedrich Merz",
+            ),
+            // a qualifier the article never gave the specific office
+            (COMMISSION, "the German chancellor said", "Friedrich Merz"),
+        ] {
+            assert_speaker(lead, &format!("“{SAID},” {attribution}."), speaker);
+        }
+        // a head the article named with no such qualifier, or an office
+        // that is no head of government
+        for (lead, attribution) in [
+            (TWO_PREMIERS, "the German leader said"),
+            (TWO_PREMIERS, "the Commission chief said"),
+            (COMMISSION, "the German leader said"),
+            (TWO_PREMIERS, "the opposition leader said"),
+        ] {
+            assert_no_quote(lead, &format!("“{SAID},” {attribution}."));
+        }
+    }
+
+    #[test]
     fn a_description_speaks_for_the_person_it_was_set_beside() {
         const SAID: &str =
             "We will keep every promise we made to Ukraine, this winter and the next";

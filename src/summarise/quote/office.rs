@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::names::{person_named_after_body, reduce_name};
+use super::names::{person_named_after_body, possessive_of, reduce_name};
 use super::patterns::{ACCORDING, CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS};
 
 /// Offices a report refers back to once it has named their holder, in the
@@ -17,7 +17,7 @@ use super::patterns::{ACCORDING, CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSIT
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|chief|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
     };
 }
 
@@ -43,13 +43,17 @@ macro_rules! link {
 /// what it heads ("el presidente del Gobierno", "the president of the
 /// European Commission").
 macro_rules! reference {
-    ($group:literal) => {
+    ($group:literal, $qualifier:literal, $body:literal) => {
         concat!(
-            r"(?i:the|der|die|le|la|l’|l'|el|il|de|het)\s+(?:[\p{L}\-]+\s+){0,2}?",
+            r"(?i:the|der|die|le|la|l’|l'|el|il|de|het)\s+(?P<",
+            $qualifier,
+            r">(?:[\p{L}\-]+\s+){0,2}?)",
             role!($group),
             r"(?:\s+",
             link!(),
-            r"\s+(?:l[’']\s*)?[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*){0,2})?"
+            r"\s+(?:l[’']\s*)?(?P<",
+            $body,
+            r">[\p{Lu}][\p{L}\-]*(?:\s+[\p{Lu}][\p{L}\-]*){0,2}))?"
         )
     };
 }
@@ -60,8 +64,8 @@ macro_rules! reference {
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s))",
-        subject = reference!("role"),
-        object = reference!("role2"),
+        subject = reference!("role", "qualifier", "body"),
+        object = reference!("role2", "qualifier2", "body2"),
         prepositions = PREPOSITIONS.join("|"),
     ))
     .expect("office after a quotation")
@@ -70,7 +74,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:^|[.!?]\s+){reference}\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}\s*[:,]?\s*$",
-        reference = reference!("role"),
+        reference = reference!("role", "qualifier", "body"),
     ))
     .expect("office before a quotation")
 });
@@ -81,7 +85,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:^|[.!?]\s+){reference}\s+\p{{Ll}}[^:.!?;“”«»„\x22]{{0,60}}?\s*:\s*$",
-        reference = reference!("role"),
+        reference = reference!("role", "qualifier", "body"),
     ))
     .expect("office opening a sentence that ends in a colon")
 });
@@ -150,13 +154,24 @@ fn key(role: &str) -> String {
 /// after "Prime Minister Dick Schoof", "the prime minister" after "Premier
 /// Dick Schoof"; Spain's and Italy's are presidents of a body ("el
 /// presidente del Gobierno, Pedro Sánchez", "il presidente del Consiglio
-/// Giorgia Meloni"): the president, and the premier too.
-fn holds(office: &str, role: &str, after: &str) -> bool {
+/// Giorgia Meloni"): the president, and the premier too. A "leader" is
+/// any head of government or state, a "chief" the head of anything (the
+/// qualifiers then decide).
+fn holds(office: &Office, role: &str, after: &str) -> bool {
     const HEADS_OF_GOVERNMENT: [&str; 3] = ["premier", "prime minister", "premier ministre"];
     let key = key(role);
-    if key == office {
+    if key == office.key {
         return true;
     }
+    // (only a qualified reference reads a generic office so widely: "the
+    // opposition leader" is no prime minister)
+    let qualified = !office.qualifiers.is_empty();
+    match office.key.as_str() {
+        "chief" => return qualified,
+        "leader" => return qualified && LEADERS.contains(&key.as_str()),
+        _ => {}
+    }
+    let office = office.key.as_str();
     if !HEADS_OF_GOVERNMENT.contains(&office) {
         return false;
     }
@@ -186,10 +201,70 @@ const FORMER: &[&str] = &[
     "exministra",
 ];
 
+/// An office a quotation is attributed to: its one spelling (`key`) and
+/// the capitalised words the reference gave with it ("German" in "the
+/// German chancellor", "Commission" in "the Commission chief", "European
+/// Central Bank" in "the president of the European Central Bank").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Office {
+    pub(super) key: String,
+    pub(super) qualifiers: Vec<String>,
+}
+
+/// Offices that say only that their holder heads something: "the Dutch
+/// leader", "the Commission chief". They name nobody unless the article
+/// named the holder with the same qualifier ("Dutch Prime Minister Dick
+/// Schoof", "Commission President Ursula von der Leyen").
+const GENERIC: [&str; 2] = ["leader", "chief"];
+
+/// Offices a "leader" holds: the head of a government or a state.
+#[rustfmt::skip]
+const LEADERS: &[&str] = &[
+    "leader", "premier", "prime minister", "premier ministre", "chancellor", "president",
+    "kanzler", "kanzlerin", "präsident", "präsidentin", "président", "présidente",
+    "presidente", "presidenta",
+];
+
+/// Nationalities whose country's name begins otherwise ("the French
+/// president" after "France's President Emmanuel Macron").
+#[rustfmt::skip]
+const NATIONALITIES: &[(&str, &str)] = &[
+    ("french", "france"), ("dutch", "netherlands"), ("spanish", "spain"),
+    ("polish", "poland"), ("danish", "denmark"), ("swedish", "sweden"),
+    ("finnish", "finland"), ("irish", "ireland"), ("swiss", "switzerland"),
+    ("cypriot", "cyprus"), ("british", "uk"),
+];
+
+/// Do two capitalised words name the same thing: the same word, a word
+/// and its longer form ("German", "Germany"; "Commission",
+/// "Commissioner"), or a nationality and its country ("Dutch",
+/// "Netherlands")?
+fn akin(a: &str, b: &str) -> bool {
+    let clean = |w: &str| possessive_of(w).unwrap_or(w).to_lowercase();
+    let (a, b) = (clean(a), clean(b));
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 4 && common + 3 >= shorter
+        || NATIONALITIES
+            .iter()
+            .any(|&(n, c)| (a == n && b == c) || (a == c && b == n))
+}
+
+/// The capitalised words among `words`, which a reference gave with its
+/// office.
+fn capitalised(words: &str) -> impl Iterator<Item = &str> {
+    words
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| w.starts_with(char::is_uppercase))
+}
+
 /// The office an attribution beside a quotation refers to, if it refers
 /// to one: `after` is the text after the quotation, `before` the text
 /// before it.
-pub(super) fn office_beside(before: &str, after: &str) -> Option<String> {
+pub(super) fn office_beside(before: &str, after: &str) -> Option<Office> {
     let caps = AFTER
         .captures(after)
         .or_else(|| BEFORE.captures(before))
@@ -207,12 +282,50 @@ pub(super) fn office_beside(before: &str, after: &str) -> Option<String> {
     if former {
         return None;
     }
-    Some(key(role.as_str()))
+    let qualifiers = ["qualifier", "qualifier2", "body", "body2"]
+        .into_iter()
+        .filter_map(|group| caps.name(group))
+        .flat_map(|m| capitalised(m.as_str()))
+        .map(String::from)
+        .collect();
+    Some(Office {
+        key: key(role.as_str()),
+        qualifiers,
+    })
 }
 
-/// The person last named with `office` in `text` (the name reduced to its
-/// words, titles dropped).
-fn named_with(office: &str, text: &str) -> Option<String> {
+/// The capitalised words right before `at` in `text`, up to three, each
+/// followed by one space: "European Commission" before "President Ursula
+/// von der Leyen".
+fn capitalised_before(text: &str, at: usize) -> &str {
+    let mut start = at;
+    for _ in 0..3 {
+        let Some(trimmed) = text[..start].strip_suffix(' ') else {
+            break;
+        };
+        let word_start = trimmed
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == ',')
+            .map_or(0, |i| {
+                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        if !trimmed[word_start..].starts_with(char::is_uppercase) {
+            break;
+        }
+        start = word_start;
+    }
+    &text[start..at]
+}
+
+/// A person the article named with an office, and the words it named the
+/// office with (the holder's name left out).
+struct Named {
+    name: String,
+    words: String,
+}
+
+/// The people named with `office` in `text`, in order (each name reduced
+/// to its words, titles dropped).
+fn named_with(office: &Office, text: &str) -> Vec<Named> {
     HOLDER
         .captures_iter(text)
         .filter_map(|caps| {
@@ -227,34 +340,75 @@ fn named_with(office: &str, text: &str) -> Option<String> {
             .into_iter()
             .find_map(|(r, w, body)| Some((caps.name(r)?, caps.name(w)?, body)))?;
             holds(office, role.as_str(), &text[role.end()..]).then_some(())?;
-            if after_body {
+            let name = if after_body {
                 // the body, then the person
                 person_named_after_body(who.as_str())
             } else {
                 reduce_name(who.as_str())
-            }
+            }?;
+            let whole = caps.get(0)?;
+            // (the match may open with the character before the office)
+            let start =
+                whole.start() + whole.as_str().find(char::is_alphabetic).unwrap_or_default();
+            let words = format!(
+                "{} {} {}",
+                capitalised_before(text, start),
+                &text[start..who.start()],
+                &text[who.end()..whole.end()]
+            );
+            Some(Named { name, words })
         })
-        .last()
+        .collect()
+}
+
+/// Does a holder named with these words fit the reference's qualifiers?
+fn qualified(office: &Office, named: &Named) -> bool {
+    office
+        .qualifiers
+        .iter()
+        .all(|q| capitalised(&named.words).any(|w| akin(q, w)))
 }
 
 /// The person who holds `office`, as the article last named them before
-/// `(paragraph, offset)`.
+/// `(paragraph, offset)`: the last named with the reference's qualifiers
+/// ("the Dutch prime minister" after the Belgian one), else, when the
+/// office is specific, the last named with it at all.
 pub(super) fn holder(
-    office: &str,
+    office: &Office,
     paragraphs: &[String],
     paragraph: usize,
     offset: usize,
 ) -> Option<String> {
-    paragraphs[..=paragraph]
+    let named: Vec<Named> = paragraphs[..=paragraph]
         .iter()
         .enumerate()
+        .flat_map(|(k, p)| named_with(office, if k == paragraph { &p[..offset] } else { p }))
+        .collect();
+    let generic = GENERIC.contains(&office.key.as_str());
+    if let Some(found) = named
+        .iter()
         .rev()
-        .find_map(|(k, p)| named_with(office, if k == paragraph { &p[..offset] } else { p }))
+        .find(|n| !office.qualifiers.is_empty() && qualified(office, n))
+    {
+        return Some(found.name.clone());
+    }
+    if generic && !office.qualifiers.is_empty() {
+        return None;
+    }
+    named.last().map(|n| n.name.clone())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An office the reference gave without qualifiers.
+    fn specific(key: &str) -> Office {
+        Office {
+            key: key.to_string(),
+            qualifiers: Vec::new(),
+        }
+    }
 
     #[test]
     fn an_office_beside_a_quotation() {
@@ -293,7 +447,7 @@ mod tests {
             ("", ", a minister said.", None),
         ] {
             assert_eq!(
-                office_beside(before, after).as_deref(),
+                office_beside(before, after).map(|o| o.key).as_deref(),
                 office,
                 "{before}…{after}"
             );
@@ -384,26 +538,29 @@ mod tests {
             ),
         ] {
             let p = vec![text.to_string()];
-            assert_eq!(holder(office, &p, 0, text.len()).as_deref(), Some(name));
+            assert_eq!(
+                holder(&specific(office), &p, 0, text.len()).as_deref(),
+                Some(name)
+            );
         }
         assert_eq!(
-            holder("chancellor", &paragraphs, 2, at).as_deref(),
+            holder(&specific("chancellor"), &paragraphs, 2, at).as_deref(),
             Some("Friedrich Merz")
         );
         assert_eq!(
-            holder("minister", &paragraphs, 2, at).as_deref(),
+            holder(&specific("minister"), &paragraphs, 2, at).as_deref(),
             Some("Lars Klingbeil")
         );
-        assert_eq!(holder("mayor", &paragraphs, 2, at), None);
+        assert_eq!(holder(&specific("mayor"), &paragraphs, 2, at), None);
         // the prime minister is not "the minister"
         let p = vec!["Le ministre de l'Économie, Roland Lescure, et le premier ministre, Sébastien Lecornu, ont présenté le budget.".to_string()];
         let at = p[0].len();
         assert_eq!(
-            holder("ministre", &p, 0, at).as_deref(),
+            holder(&specific("ministre"), &p, 0, at).as_deref(),
             Some("Roland Lescure")
         );
         assert_eq!(
-            holder("premier ministre", &p, 0, at).as_deref(),
+            holder(&specific("premier ministre"), &p, 0, at).as_deref(),
             Some("Sébastien Lecornu")
         );
         // a place after the office is no name
@@ -413,9 +570,13 @@ mod tests {
             "La alcaldesa de Santa Cruz de Tenerife convocó la votación.",
         ] {
             let p = vec![text.to_string()];
-            assert_eq!(holder("alcaldesa", &p, 0, p[0].len()), None, "{text}");
+            assert_eq!(
+                holder(&specific("alcaldesa"), &p, 0, p[0].len()),
+                None,
+                "{text}"
+            );
         }
         // only what comes before the quotation counts
-        assert_eq!(holder("chancellor", &paragraphs, 0, 0), None);
+        assert_eq!(holder(&specific("chancellor"), &paragraphs, 0, 0), None);
     }
 }
