@@ -298,6 +298,44 @@ mod tests {
     }
 
     #[test]
+    fn someone_speaking_for_another_is_named_by_whose_they_are() {
+        const LEAD: &str =
+            "French farm minister Jean Barnier met his German counterpart in Brussels on Thursday.";
+        const SAID: &str =
+            "“We will not accept a deal that leaves our farmers worse off than last year”";
+        for (line, speaker) in [
+            (
+                format!("{SAID}, Barnier’s spokesperson told reporters."),
+                "Barnier’s spokesperson",
+            ),
+            (
+                format!("{SAID}, said Barnier’s spokeswoman."),
+                "Barnier’s spokeswoman",
+            ),
+            (
+                format!("{SAID}, Jean Barnier's office said in a statement."),
+                "Jean Barnier's office",
+            ),
+            (
+                format!("{SAID}, the Kremlin’s spokesman said."),
+                "the Kremlin’s spokesman",
+            ),
+            // not the person they speak for
+            (
+                format!("Barnier’s office said in a statement: {SAID}."),
+                "Barnier’s office",
+            ),
+            // a name given wins
+            (
+                format!("{SAID}, Barnier’s spokesman Paul Martin said."),
+                "Paul Martin",
+            ),
+        ] {
+            assert_speaker(LEAD, &line, speaker);
+        }
+    }
+
+    #[test]
     fn for_a_person_introduces_what_they_said() {
         for (lead, line, speaker) in [
             (

@@ -276,7 +276,10 @@ const UNNAMED: &str = concat!(
     r"|(?:(?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ\-]*|senior|western|local|other|several|some|many|two|three|four|government|military|police|security|intelligence|industry|union)\s+){0,2}(?:officials|diplomats|sources|analysts|economists|experts|residents|witnesses|observers|lawmakers|negotiators|investors|traders|aides|advisers|campaigners|activists|organi[sz]ers|people\s+familiar\s+with\s+[^,.;:“”«»„\x22]{1,40}?)",
     // sources in the plural, without an article: "fuentes de Moncloa",
     // "fonti di Palazzo Chigi", "fuentes cercanas al Gobierno"
-    r"|(?:fuentes|fonti)\s+(?:(?:[a-zà-ÿ]+\s+){0,2}?(?:de|del|de\s+la|di|del|della|dello|dell[’']|vicine\s+a|vicine\s+al|cercanas\s+a|cercanas\s+al|próximas\s+a|próximas\s+al)\s*[^,.;:“”«»„\x22]{1,40}?|[a-zà-ÿ]+)"
+    r"|(?:fuentes|fonti)\s+(?:(?:[a-zà-ÿ]+\s+){0,2}?(?:de|del|de\s+la|di|del|della|dello|dell[’']|vicine\s+a|vicine\s+al|cercanas\s+a|cercanas\s+al|próximas\s+a|próximas\s+al)\s*[^,.;:“”«»„\x22]{1,40}?|[a-zà-ÿ]+)",
+    // someone who speaks for a person or a body, named by whose they are:
+    // "Barnier’s spokesperson", "Merz's office", "the Kremlin’s spokesman"
+    r"|(?:the\s+)?(?:[\p{Lu}][\p{L}\-]*\s+){0,2}[\p{Lu}][\p{L}\-]*(?:’s|'s)\s+(?:spokes(?:person|man|woman)|office|press\s+office|lawyers?|attorneys?|aides?|advisers?|advisors?|representatives?|campaign|camp|team|family)"
 );
 
 /// Prepositions before where or to whom something was said ("vor

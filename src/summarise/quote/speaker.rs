@@ -324,7 +324,9 @@ const COLON_LEAD_IN_WORDS: usize = 10;
 /// full before counts; a place or a body ("Germany’s position is
 /// clear:") does not.
 fn colon_lead_in(found: &Found, paragraphs: &[String], before: &str) -> Option<String> {
-    if !before.trim_end().ends_with(':') {
+    // (someone speaking for them is no lead-in of theirs: "Barnier’s office
+    // said in a statement:")
+    if !before.trim_end().ends_with(':') || UNNAMED_BEFORE.is_match(before) {
         return None;
     }
     let sentence = split_sentences(before).pop()?;
