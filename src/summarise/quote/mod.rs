@@ -1970,6 +1970,32 @@ mod tests {
     }
 
     #[test]
+    fn a_short_sentence_before_a_quotation_nothing_attributes_names_its_speaker() {
+        const OPENING: &str = "Jean Barnier, the French farm minister, spoke after the meeting.";
+        for lead_in in [
+            "Barnier did not mince his words.",
+            "He was in no mood to compromise!",
+        ] {
+            assert_speaker(
+                FARM_LEAD,
+                &format!("{OPENING} {lead_in} {FARM_SAID}"),
+                "Jean Barnier",
+            );
+        }
+        // a place or a body is nobody; a sentence after the quotation may
+        // be what attributes it, so it must end the paragraph
+        for (lead_in, after) in [
+            ("Germany was in no mood to compromise.", ""),
+            ("Barnier did not mince his words.", " The talks went on."),
+        ] {
+            assert_no_quote(
+                FARM_LEAD,
+                &format!("{OPENING} {lead_in} {FARM_SAID}{after}"),
+            );
+        }
+    }
+
+    #[test]
     fn a_title_in_lower_case_before_the_speaker_after_the_quotation() {
         let said = FARM_SAID.trim_end_matches(".”");
         for (attribution, speaker) in [

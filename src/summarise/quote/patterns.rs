@@ -222,14 +222,15 @@ pub(super) static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A short sentence about a person that leads into the quotation with a
-/// colon: "Barnier was blunt:", "Barnier’s verdict:", "Merz wurde
-/// deutlich:", "Macron a été clair :". The whole text is the sentence; a
-/// possessive stays on the name ("Barnier’s").
-pub(super) static COLON_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+/// colon ("Barnier was blunt:", "Barnier’s verdict:", "Merz wurde
+/// deutlich:", "Macron a été clair :"), or that ends before a quotation
+/// nothing attributes ("Barnier did not mince his words. “…”"). The whole
+/// text is the sentence; a possessive stays on the name ("Barnier’s").
+pub(super) static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<who>{PRONOUN}|{NAME})\s+\p{{Ll}}[^:.!?;“”«»„\x22]{{0,60}}?\s*:\s*$"
+        r"^(?P<who>{PRONOUN}|{NAME})\s+\p{{Ll}}[^:.!?;“”«»„\x22]{{0,60}}?\s*[:.!]\s*$"
     ))
-    .expect("colon lead-in pattern")
+    .expect("lead-in pattern")
 });
 
 pub(super) static MENTION: LazyLock<Regex> = LazyLock::new(|| {

@@ -14,8 +14,8 @@ use super::names::{
     sentence_subjects, without_office_body,
 };
 use super::patterns::{
-    AFTER, BEFORE, COLON_LEAD_IN, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE,
-    UNNAMED_AFTER, UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE,
+    AFTER, BEFORE, LEAD_IN, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE, UNNAMED_AFTER,
+    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE,
 };
 use super::{described, office};
 use crate::summarise::sentences::split_sentences;
@@ -217,7 +217,7 @@ fn speaker_beside(
     after: &str,
 ) -> Option<Speaker> {
     if let Some(name) = named_speaker_of(found, paragraphs, before, after)
-        .or_else(|| colon_lead_in(found, paragraphs, before))
+        .or_else(|| lead_in(found, paragraphs, before, after))
     {
         return Some(Speaker { name, named: true });
     }
@@ -315,25 +315,31 @@ fn heads_body(before_name: &str, name: &str) -> bool {
         && ends_in_office_link(&format!("{before_name} {}", words[..particles].join(" ")))
 }
 
-/// Longest sentence, in words, that leads into a quotation with a colon
-/// and names its speaker.
-const COLON_LEAD_IN_WORDS: usize = 10;
+/// Longest sentence, in words, that leads into a quotation and names its
+/// speaker.
+const LEAD_IN_SENTENCE_WORDS: usize = 10;
 
-/// The person a short sentence leading into the quotation with a colon is
-/// about: "Barnier was blunt: “…”". Only a person the article named in
-/// full before counts; a place or a body ("Germany’s position is
-/// clear:") does not.
-fn colon_lead_in(found: &Found, paragraphs: &[String], before: &str) -> Option<String> {
+/// The person a short sentence leading into the quotation is about: with
+/// a colon ("Barnier was blunt: “…”"), or ending in a full stop right
+/// before a quotation that nothing after it attributes, in the same
+/// paragraph ("Barnier did not mince his words. “…”"). Only a person the
+/// article named in full before counts; a place or a body ("Germany’s
+/// position is clear:") does not.
+fn lead_in(found: &Found, paragraphs: &[String], before: &str, after: &str) -> Option<String> {
+    let end = before.trim_end();
+    let colon = end.ends_with(':');
+    let full_stop =
+        end.ends_with(['.', '!']) && found.first == found.paragraph && after.trim().is_empty();
     // (someone speaking for them is no lead-in of theirs: "Barnier’s office
     // said in a statement:")
-    if !before.trim_end().ends_with(':') || UNNAMED_BEFORE.is_match(before) {
+    if !(colon || full_stop) || UNNAMED_BEFORE.is_match(before) {
         return None;
     }
     let sentence = split_sentences(before).pop()?;
-    if word_count(sentence) > COLON_LEAD_IN_WORDS {
+    if word_count(sentence) > LEAD_IN_SENTENCE_WORDS {
         return None;
     }
-    let caps = COLON_LEAD_IN.captures(sentence.trim())?;
+    let caps = LEAD_IN.captures(sentence.trim())?;
     let who = caps.name("who")?.as_str();
     // "Barnier’s verdict:", and a plural's "Barniers’ verdict:"
     let who = possessive_of(who)
