@@ -17,7 +17,7 @@ pub(super) struct Found {
 }
 
 /// The marks that open a quotation (those `closers` knows).
-pub(super) const OPENING_MARKS: [char; 9] = ['“', '"', '„', '«', '»', '‘', '‚', '‹', '›'];
+pub(super) const OPENING_MARKS: [char; 10] = ['“', '"', '„', '«', '»', '‘', '‚', '‹', '›', '\''];
 
 /// The closing marks that end a quotation opened by `open`.
 fn closers(open: char) -> &'static [char] {
@@ -31,18 +31,24 @@ fn closers(open: char) -> &'static [char] {
         '‚' => &['‘', '’'],
         '‹' => &['›'],
         '›' => &['‹'],
+        '\'' => &['\''],
         _ => &[],
     }
 }
 
 /// Whether the mark `c` at byte `pos` opens a quotation: it follows a
 /// space, a bracket, a dash or a colon (or starts the text) and comes right
-/// before a word (guillemets may be spaced off in the French way).
+/// before a word (guillemets may be spaced off in the French way). A
+/// typewriter's single quote, which is also the apostrophe ("’90s", "rock
+/// ’n’ roll"), opens only before a capital: speech opens a sentence.
 fn opens_at(text: &str, pos: usize, c: char) -> bool {
-    let after_ok = text[pos + c.len_utf8()..]
-        .chars()
-        .next()
-        .is_some_and(|n| !n.is_whitespace() || matches!(c, '«' | '‹'));
+    let after_ok = text[pos + c.len_utf8()..].chars().next().is_some_and(|n| {
+        if c == '\'' {
+            n.is_uppercase()
+        } else {
+            !n.is_whitespace() || matches!(c, '«' | '‹')
+        }
+    });
     let before_ok = text[..pos].chars().next_back().is_none_or(|prev| {
         prev.is_whitespace() || matches!(prev, '(' | '[' | '—' | '–' | '-' | ':' | '\u{a0}')
     });
@@ -51,8 +57,11 @@ fn opens_at(text: &str, pos: usize, c: char) -> bool {
 
 /// Finds the quotations of one paragraph, outermost first.
 pub(super) fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
-    // most paragraphs quote no one
-    if !text.contains(OPENING_MARKS) {
+    // most paragraphs quote no one (and most apostrophes open nothing)
+    let typewriter_single = |(pos, _): (usize, &str)| opens_at(text, pos, '\'');
+    if !text.contains(&OPENING_MARKS[..OPENING_MARKS.len() - 1])
+        && !text.match_indices('\'').any(typewriter_single)
+    {
         return Vec::new();
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -70,10 +79,13 @@ pub(super) fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
         while j < chars.len() {
             let (_, d) = chars[j];
             // an apostrophe inside a word ("won’t") does not close a single quote
-            let inside_word = d == '’'
+            let inside_word = matches!(d, '’' | '\'')
                 && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic())
                 && chars[j - 1].1.is_alphabetic();
-            if close.contains(&d) && !inside_word {
+            if close.contains(&d)
+                && !inside_word
+                && (d != '\'' || closes_typewriter_single(&chars, j))
+            {
                 closed = Some(j);
                 break;
             }
@@ -102,6 +114,18 @@ pub(super) fn quotations(paragraph: usize, text: &str) -> Vec<Found> {
         i = j + 1;
     }
     found
+}
+
+/// Whether the typewriter's single quote at `chars[j]` closes a
+/// quotation rather than ending a plural's possessive ("the farmers'
+/// union"): it follows the speech's closing punctuation ("…,' he said"),
+/// or comes right before punctuation or the paragraph's end ("…', he
+/// said").
+fn closes_typewriter_single(chars: &[(usize, char)], j: usize) -> bool {
+    let before = chars[j - 1].1;
+    let after = chars.get(j + 1).map(|&(_, c)| c);
+    matches!(before, '.' | ',' | '!' | '?' | '…')
+        || after.is_none_or(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | ')'))
 }
 
 /// A quotation that runs over several paragraphs. It opens in paragraph
@@ -157,7 +181,10 @@ pub(super) fn spanning_quotation(
 fn unclosed_opening(text: &str, closed: &[Found]) -> Option<(usize, char)> {
     text.char_indices().find(|&(pos, c)| {
         let close = closers(c);
+        // (a typewriter's single quote left open is more likely an
+        // apostrophe than speech going on)
         !close.is_empty()
+            && c != '\''
             && !closed.iter().any(|f| (f.start..f.end).contains(&pos))
             && opens_at(text, pos, c)
             && !text[pos + c.len_utf8()..].contains(close)

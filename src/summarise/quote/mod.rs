@@ -1072,6 +1072,17 @@ mod tests {
                 "The new reactor",
                 "Elena Petrova",
             ),
+            // the typewriter's single quote, around apostrophes
+            (
+                "'The farmers' unions won't accept a deal that leaves them worse off than in the '90s,' said Agriculture Minister Jean Barnier.",
+                "The farmers' unions won't",
+                "Jean Barnier",
+            ),
+            (
+                "'The lorries will not wait at the border for three days again this winter', Transport Minister Piotr Nowak told Reuters.",
+                "The lorries will not",
+                "Piotr Nowak",
+            ),
         ];
         for (paragraph, start, speaker) in cases {
             let p = paras(&[paragraph]);
@@ -1080,6 +1091,23 @@ mod tests {
             assert!(paragraph.contains(&q.text), "verbatim: {}", q.text);
             assert_eq!(q.speaker.as_deref(), Some(speaker), "{paragraph}");
         }
+    }
+
+    #[test]
+    fn an_apostrophe_opens_no_quotation() {
+        for text in [
+            "The farmers' union met in the '90s to play rock 'n' roll.",
+            "Ministers' aides said the 'Big Three' would decide the budget on Friday.",
+        ] {
+            let texts: Vec<String> = quotations(0, text).into_iter().map(|f| f.text).collect();
+            assert!(texts.iter().all(|t| t == "Big Three"), "{text}: {texts:?}");
+        }
+        // nor does one go on into the next paragraph
+        let p = paras(&[
+            "'Tis the season, the farm minister Jean Barnier told farmers' leaders on Friday.",
+            "They will meet again in January, when the talks on the budget resume.",
+        ]);
+        assert_eq!(pick_key_quote(&p, ""), None);
     }
 
     #[test]
