@@ -177,6 +177,19 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("byline pattern")
 });
 
+/// The word that opens a byline, on a line of its own because the page set
+/// the writer's name in an element of its own: "By", "By:", "Von", "Par".
+fn is_byline_word(p: &str) -> bool {
+    static BYLINE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:(?:posted|written|reported)\s+)?(?:by|von|par|por|door|av|przez)\s*:?$",
+        )
+        .expect("byline word pattern")
+    });
+    // (the longest, "Reported by:", fits in 16 bytes with spaces around)
+    p.len() <= 24 && BYLINE_WORD.is_match(p.trim())
+}
+
 /// A news agency's credit line under the story: "Reporting by Jane Doe in
 /// Brussels; Editing by John Smith", "Mit Material von dpa und AFP", "(Avec
 /// AFP)", "Le Monde avec AFP", "Con información de EFE". After "by" come names only, so
@@ -403,7 +416,11 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
 /// `is_boilerplate` for a paragraph of `words` words.
 fn boilerplate_of(paragraph: &str, words: usize) -> bool {
     let p = paragraph.trim();
-    if p.is_empty() {
+    // no word at all: a bullet, a separator, a comma left by links removed
+    if !p.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    if words <= 2 && is_byline_word(p) {
         return true;
     }
     if words <= SHORT_LINE_WORDS && (BOILERPLATE.is_match(p) || is_byline(p, words)) {
@@ -608,6 +625,8 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
     let mut link_box = 0;
     for (index, p) in paragraphs.iter().enumerate() {
         let words = counts[index];
+        // "By" on its line, then the writer's name on the next
+        let after_byline_word = index > 0 && is_byline_word(&paragraphs[index - 1]);
         if words <= 6
             && (seen >= ARTICLE_SAID_WORDS || seen * 10 >= total * 4)
             && END_OF_ARTICLE.is_match(p.trim())
@@ -637,7 +656,8 @@ pub fn clean_paragraphs(paragraphs: Vec<String>) -> Vec<String> {
             || (words >= COPY_MIN_WORDS && kept.contains(p.as_str()))
             || in_contents[index]
             || (!story_started && (is_home_trail(p, words) || is_filed_from(p, words)))
-            || (datelines && beside_dateline(&date_lines, index) && is_name_alone(p, words))
+            || ((after_byline_word || datelines && beside_dateline(&date_lines, index))
+                && is_name_alone(p, words))
         {
             // "Mehr zum Thema" inside the story: its links follow
             if words <= 6 {
@@ -751,6 +771,28 @@ mod tests {
             .map(String::from)
             .to_vec();
         assert_eq!(clean_paragraphs(page).len(), 2);
+    }
+
+    #[test]
+    fn a_byline_split_over_two_lines_goes() {
+        const STORY: &str = "EU farm ministers failed to agree on the subsidy package on Tuesday after talks that ran late into the night.";
+        for byline in [
+            ["By", "Naoise McNally"],
+            ["By:", "Carlos E. Cué"],
+            ["Von", "Anna Weber"],
+        ] {
+            let page: Vec<String> = [byline[0], byline[1], STORY].map(String::from).to_vec();
+            assert_eq!(clean_paragraphs(page), vec![STORY], "{byline:?}");
+        }
+        // what links left behind: a bullet, a comma, a rule
+        for line in ["•", ",", "* * *", "—"] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+        // a name after a line that is no byline stays
+        let page: Vec<String> = ["Speakers", "Naoise McNally", STORY]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(clean_paragraphs(page).len(), 3);
     }
 
     #[test]
