@@ -2010,11 +2010,24 @@ mod tests {
                 "Jean Barnier",
             );
         }
+        // an office opening it speaks for the person named with it
+        assert_speaker(
+            FARM_LEAD,
+            &format!(
+                "French farm minister Jean Barnier met farmers in Paris on Tuesday. The minister \
+                 did not mince his words. {FARM_SAID}"
+            ),
+            "Jean Barnier",
+        );
         // a place or a body is nobody; a sentence after the quotation may
         // be what attributes it, so it must end the paragraph
         for (lead_in, after) in [
             ("Germany was in no mood to compromise.", ""),
             ("Barnier did not mince his words.", " The talks went on."),
+            (
+                "The minister did not mince his words.",
+                " The talks went on.",
+            ),
         ] {
             assert_no_quote(
                 FARM_LEAD,

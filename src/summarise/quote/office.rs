@@ -80,14 +80,15 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A short sentence opening with the office that leads into the quotation
-/// with a colon: "Le ministre était catégorique :", "Der Kanzler machte
-/// klar:", "The minister was blunt:".
-static COLON: LazyLock<Regex> = LazyLock::new(|| {
+/// with a colon ("Le ministre était catégorique :", "Der Kanzler machte
+/// klar:", "The minister was blunt:"), or ends right before a quotation
+/// nothing after it attributes ("The minister did not mince his words.").
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[.!?]\s+){reference}\s+\p{{Ll}}[^:.!?;“”«»„\x22]{{0,60}}?\s*:\s*$",
+        r"(?:^|[.!?]\s+){reference}\s+\p{{Ll}}[^:.!?;“”«»„\x22]{{0,60}}?\s*[:.!]\s*$",
         reference = reference!("role", "qualifier", "body"),
     ))
-    .expect("office opening a sentence that ends in a colon")
+    .expect("office opening a sentence that leads into a quotation")
 });
 
 /// Where the article names the holder: "the president of the European
@@ -268,7 +269,11 @@ pub(super) fn office_beside(before: &str, after: &str) -> Option<Office> {
     let caps = AFTER
         .captures(after)
         .or_else(|| BEFORE.captures(before))
-        .or_else(|| COLON.captures(before))?;
+        .or_else(|| {
+            LEAD_IN
+                .captures(before)
+                .filter(|_| before.trim_end().ends_with(':') || after.trim().is_empty())
+        })?;
     let whole = caps.get(0)?;
     let role = caps.name("role").or_else(|| caps.name("role2"))?;
     // "the former president" is not the one in office: the words of the
