@@ -1778,6 +1778,13 @@ mod tests {
             format!("{SAID}, voegde ze eraan toe."),
             format!("{SAID}, voegde ze toe."),
             format!("{SAID}, benadrukte ze."),
+            format!("{SAID}, gaf Keijzer aan."),
+            format!("{SAID}, gaf ze toe."),
+            format!("{SAID}, legde ze uit tegen de NOS."),
+            format!("{SAID}, merkte Keijzer op."),
+            format!("{SAID}, vindt Keijzer."),
+            format!("{SAID}, erkende de minister."),
+            format!("{SAID}, antwoordde Keijzer op vragen van de Kamer."),
         ] {
             assert_speaker(LEAD, &line, "Mona Keijzer");
         }

@@ -27,6 +27,9 @@ pub(super) const VERBS: &str = concat!(
     r"|insiste|tranche|glisse|résume|détaille|déplore|regrette|dénonce|raconte|avertit|a\s+tranché|a\s+glissé|a\s+résumé|a\s+détaillé|a\s+déploré|a\s+regretté|a\s+dénoncé|a\s+raconté|warnt|kritisiert|fordert|mahnt|meint|ergänzt|schreibt|asegura|señala|advierte|subraya|apunta|reconoce|sostiene|lamenta|denuncia|recuerda|osserva|ricorda|avverte|conclude|racconta|ha\s+ricordato|ha\s+insistito|ha\s+denunciato|ha\s+criticato",
     // Dutch
     r"|zei|zegt|voegde|voegt|verklaarde|verklaart|stelde|stelt|benadrukte|benadrukt|waarschuwde|waarschuwt|schreef|schrijft|vertelde|vertelt|reageerde|reageert|liet\s+weten|laat\s+weten|liet|laat",
+    // (separable verbs whose particle follows the speaker: "gaf Schoof
+    // aan", "legde ze uit", "merkte hij op")
+    r"|gaf|geeft|legde|legt|merkte|merkt|vond|vindt|meende|meent|erkende|erkent|beloofde|belooft|antwoordde|antwoordt|herhaalde|herhaalt|onderstreepte|onderstreept|concludeerde|concludeert",
     ")"
 );
 /// Most words between a speech verb and the quotation it introduces
@@ -75,7 +78,7 @@ macro_rules! epithet {
 /// CDU-Vorsitzende Friedrich Merz"), so it must be followed by
 /// punctuation, the end or a word in lower case (group `who10`).
 const INVERTED: &str = concat!(
-    r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|fügte|räumte|teilte|kündigte|ergänzte|warnte|mahnte|schrieb|dijo|dice|afirmó|explicó|añadió|agregó|ha\s+detto|ha\s+aggiunto|zei|zegt|verklaarde|stelde|voegde|voegt|benadrukte|waarschuwde|schreef)\s+(?:(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei|hij|zij|ze))(?:[^\p{L}\p{N}_]|$)|(?P<who10>",
+    r"(?:(?:said|sagte|sagt|erklärte|betonte|meinte|fügte|räumte|teilte|kündigte|ergänzte|warnte|mahnte|schrieb|dijo|dice|afirmó|explicó|añadió|agregó|ha\s+detto|ha\s+aggiunto|zei|zegt|verklaarde|stelde|voegde|voegt|benadrukte|waarschuwde|schreef|gaf|legde|merkte|vond|meende|erkende|antwoordde)\s+(?:(?P<who4>(?i:he|she|er|sie|él|ella|lui|lei|hij|zij|ze))(?:[^\p{L}\p{N}_]|$)|(?P<who10>",
     age_or_party!(),
     r")(?:\s*[^\p{L}\p{N}_\s]|\s*$|\s+\p{Ll})|(?P<who11>",
     nationality!(),
