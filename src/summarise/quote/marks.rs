@@ -214,10 +214,11 @@ const MAX_SPAN: usize = 4;
 /// sentence punctuation or the comma of a "…,” he said" attribution.
 pub(super) fn is_complete(found: &Found, paragraphs: &[String]) -> bool {
     let paragraph = &paragraphs[found.paragraph];
-    // "…,” he said" and, in the British style, "… all those fixes”."
+    // "…,” he said", in the British style "… all those fixes”.", and in
+    // the Polish "„…” – powiedział Tusk"
     let comma_after = paragraph[found.end..]
         .trim_start()
-        .starts_with([',', '.', '!', '?']);
+        .starts_with([',', '.', '!', '?', '–', '—']);
     let first = found.text.chars().find(|c| c.is_alphanumeric());
     let starts_ok = first.is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let from = if found.first == found.paragraph {

@@ -1817,6 +1817,47 @@ mod tests {
     }
 
     #[test]
+    fn polish_and_portuguese_attributions() {
+        const TUSK: &str =
+            "Premier Donald Tusk spotkał się w czwartek w Brukseli z kanclerzem Niemiec.";
+        const SAID_PL: &str = "„Nie zaakceptujemy porozumienia, które sprawi, że nasi rolnicy będą w gorszej sytuacji”";
+        for attribution in [
+            " – powiedział Tusk.",
+            ", podkreślił Tusk.",
+            " – napisał Tusk na X.",
+            " – mówił Tusk dziennikarzom.",
+            // the subject left out, and the office without an article
+            " – stwierdził.",
+            " – dodał premier.",
+        ] {
+            assert_speaker(TUSK, &format!("{SAID_PL}{attribution}"), "Donald Tusk");
+        }
+        assert_speaker(TUSK, &format!("Tusk powiedział: {SAID_PL}."), "Donald Tusk");
+        // a minister the article never named is nobody
+        assert_no_quote(TUSK, &format!("{SAID_PL} – powiedział minister."));
+        const MONTENEGRO: &str = "O primeiro-ministro Luís Montenegro reuniu-se na quinta-feira em Bruxelas com o chanceler alemão.";
+        const SAID_PT: &str = "“Não aceitaremos um acordo que deixe os nossos agricultores em pior situação do que no ano passado”";
+        for attribution in [
+            ", disse Montenegro.",
+            ", declarou Montenegro aos jornalistas.",
+            ", acrescentou Montenegro.",
+            ", afirmou o primeiro-ministro.",
+            ", sublinhou.",
+        ] {
+            assert_speaker(
+                MONTENEGRO,
+                &format!("{SAID_PT}{attribution}"),
+                "Luís Montenegro",
+            );
+        }
+        assert_speaker(
+            MONTENEGRO,
+            &format!("Segundo Montenegro, {SAID_PT}."),
+            "Luís Montenegro",
+        );
+    }
+
+    #[test]
     fn german_verbs_that_split_around_the_speaker() {
         const LEAD: &str = "Bundeskanzler Friedrich Merz sprach am Donnerstag in Berlin mit den Ministerpräsidenten über den Haushalt.";
         const SAID: &str = "„Wir akzeptieren keine Verzögerung bei der Unterstützung der Ukraine in diesem Winter“";

@@ -17,7 +17,7 @@ use super::patterns::{ACCORDING, CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSIT
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|chief|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|primeiro-ministro|primeira-ministra|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|chief|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
     };
 }
 
@@ -45,7 +45,7 @@ macro_rules! link {
 macro_rules! reference {
     ($group:literal, $qualifier:literal, $body:literal) => {
         concat!(
-            r"(?i:the|der|die|le|la|l’|l'|el|il|de|het)\s+(?P<",
+            r"(?i:the|der|die|le|la|l’|l'|el|il|de|het|o)\s+(?P<",
             $qualifier,
             r">(?:[\p{L}\-]+\s+){0,2}?)",
             role!($group),
@@ -59,13 +59,15 @@ macro_rules! reference {
 }
 
 /// The office beside a quotation: after it ("…," the chancellor said;
-/// „…“, sagte der Minister; « … », selon le chef de l’État) or opening
-/// the sentence that introduces it ("The minister said: “…”").
+/// „…“, sagte der Minister; « … », selon le chef de l’État; in Polish,
+/// which has no article, „…” – dodał premier) or opening the sentence
+/// that introduces it ("The minister said: “…”").
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s))",
+        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s)|(?:{VERBS})\s+{bare}\s*(?:[.,;!?]|$))",
         subject = reference!("role", "qualifier", "body"),
         object = reference!("role2", "qualifier2", "body2"),
+        bare = role!("role3"),
         prepositions = PREPOSITIONS.join("|"),
     ))
     .expect("office after a quotation")
@@ -137,6 +139,8 @@ fn key(role: &str) -> String {
         "président".to_string()
     } else if key == "capo dello stato" {
         "presidente".to_string()
+    } else if key == "primeira-ministra" {
+        "primeiro-ministro".to_string()
     } else if key.ends_with("du gouvernement") || key == "première ministre" {
         // "le chef du gouvernement" after "le premier ministre, Sébastien
         // Lecornu"
@@ -159,7 +163,12 @@ fn key(role: &str) -> String {
 /// any head of government or state, a "chief" the head of anything (the
 /// qualifiers then decide).
 fn holds(office: &Office, role: &str, after: &str) -> bool {
-    const HEADS_OF_GOVERNMENT: [&str; 3] = ["premier", "prime minister", "premier ministre"];
+    const HEADS_OF_GOVERNMENT: [&str; 4] = [
+        "premier",
+        "prime minister",
+        "premier ministre",
+        "primeiro-ministro",
+    ];
     let key = key(role);
     if key == office.key {
         return true;
@@ -221,7 +230,8 @@ const GENERIC: [&str; 2] = ["leader", "chief"];
 /// Offices a "leader" holds: the head of a government or a state.
 #[rustfmt::skip]
 const LEADERS: &[&str] = &[
-    "leader", "premier", "prime minister", "premier ministre", "chancellor", "president",
+    "leader", "premier", "prime minister", "premier ministre", "primeiro-ministro", "chancellor",
+    "president",
     "kanzler", "kanzlerin", "präsident", "präsidentin", "président", "présidente",
     "presidente", "presidenta",
 ];
@@ -275,7 +285,10 @@ pub(super) fn office_beside(before: &str, after: &str) -> Option<Office> {
                 .filter(|_| before.trim_end().ends_with(':') || after.trim().is_empty())
         })?;
     let whole = caps.get(0)?;
-    let role = caps.name("role").or_else(|| caps.name("role2"))?;
+    let role = caps
+        .name("role")
+        .or_else(|| caps.name("role2"))
+        .or_else(|| caps.name("role3"))?;
     // "the former president" is not the one in office: the words of the
     // reference (article, up to two words, office) are read for it
     let reference = &whole.as_str()[..role.end() - whole.start()];

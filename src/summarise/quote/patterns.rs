@@ -30,6 +30,11 @@ pub(super) const VERBS: &str = concat!(
     // (separable verbs whose particle follows the speaker: "gaf Schoof
     // aan", "legde ze uit", "merkte hij op")
     r"|gaf|geeft|legde|legt|merkte|merkt|vond|vindt|meende|meent|erkende|erkent|beloofde|belooft|antwoordde|antwoordt|herhaalde|herhaalt|onderstreepte|onderstreept|concludeerde|concludeert",
+    // Polish, in both genders ("powiedział", "powiedziała"), and the
+    // present tense
+    r"|powiedziała?|dodała?|podkreśliła?|napisała?|mówiła?|stwierdziła?|zaznaczyła?|oceniła?|przekonywała?|wyjaśniła?|zapowiedziała?|oświadczyła?|przyznała?|ostrzegła?|zauważyła?|tłumaczyła?|zapewniła?|poinformowała?|przekazała?|argumentowała?|mówi|podkreśla|dodaje|twierdzi|uważa|pisze|ocenia|zaznacza",
+    // Portuguese
+    r"|disse|afirmou|declarou|acrescentou|sublinhou|explicou|referiu|adiantou|defendeu|garantiu|salientou|frisou|considerou|escreveu|alertou|admitiu|reconheceu|assegurou|lembrou|respondeu|concluiu|avisou|indicou|destacou|apontou|diz|afirma|acrescenta|sublinha|defende|garante|considera",
     ")"
 );
 /// Most words between a speech verb and the quotation it introduces
@@ -37,11 +42,10 @@ pub(super) const VERBS: &str = concat!(
 /// X: “…”").
 pub(super) const LEAD_IN_WORDS: usize = 6;
 /// Introductions that put the speaker after the verb.
-pub(super) const ACCORDING: &str =
-    r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo|volgens|aldus)";
+pub(super) const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo|volgens|aldus|segundo|de\s+acordo\s+com)";
 /// Offices named before a person set off by commas: "the health minister,
 /// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
-pub(super) const OFFICE: &str = r"(?i:minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|burgemeester|woordvoerder|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
+pub(super) const OFFICE: &str = r"(?i:primeiro-ministro|primeira-ministra|minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|burgemeester|woordvoerder|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";
 
 // A person the article calls by their age or party, as it would by a
 // pronoun, once it has named them: "the 54-year-old", "der 54-Jährige",
@@ -304,7 +308,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 /// "a", which may be an article: "said a recent graduate").
 pub(super) static VERB_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*[,.]?\s*(?:{VERBS})(?:\s*[.;]|\s*$|\s+(?:en|ante|durante|tras|desde|con|in|nel|nella|dopo|davanti|durante|alla|al|ai|per|sul|sulla)\s)",
+        r"^\s*[,.—–-]?\s*(?:{VERBS})(?:\s*[.;]|\s*$|\s+(?:en|ante|durante|tras|desde|con|in|nel|nella|dopo|davanti|durante|alla|al|ai|per|sul|sulla|w|na|po|podczas|em|no|na|após|durante)\s)",
     ))
     .expect("verb without a subject pattern")
 });
