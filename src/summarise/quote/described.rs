@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::reduce_name;
-use super::patterns::{NAME, VERBS};
+use super::patterns::{NAME, VERBS, attribution_regex};
 
 /// Most words a description may have after its article.
 const DESCRIPTION_WORDS: usize = 6;
@@ -26,7 +26,7 @@ static BESIDE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i:the)\s+[\p{{L}}’'\-]+(?:\s+[\p{{L}}’'\-]+){{0,{}}}?",
         DESCRIPTION_WORDS - 1
     );
-    Regex::new(&format!(
+    attribution_regex(&format!(
         r"^\s*[,.:;—–-]?\s*(?:(?P<subject>{description})\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<object>{description})\s*(?:[.,;!?)]|$))"
     ))
     .expect("description beside a quotation")
@@ -75,7 +75,7 @@ pub(super) fn described(
         return None;
     }
     let words = regex::escape(description).replace(' ', r"\s+");
-    let beside = Regex::new(&format!(
+    let beside = attribution_regex(&format!(
         r"(?P<before>{NAME}),\s+(?i:the)\s+(?i:{words}),|(?i:the)\s+(?i:{words}),\s+(?P<after>{NAME})\s*[,.;]"
     ))
     .ok()?;

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::patterns::{APPOSITION_AFTER, EPITHET, NAME, OFFICE};
+use super::patterns::{APPOSITION_AFTER, EPITHET, NAME, OFFICE, attribution_regex};
 use crate::summarise::sentences::{is_abbreviation, split_sentences};
 
 /// Endings of compound job titles ("Finanzminister", "Regierungssprecher").
@@ -517,7 +517,8 @@ fn ends_sentence(token: &str) -> bool {
 
 /// The last full name in the sentence that `text` ends in.
 pub(super) fn named_in_sentence(text: &str) -> Option<String> {
-    static NAMED: LazyLock<Regex> = LazyLock::new(|| Regex::new(NAME).expect("name pattern"));
+    static NAMED: LazyLock<Regex> =
+        LazyLock::new(|| attribution_regex(NAME).expect("name pattern"));
     let sentence = split_sentences(text).pop()?;
     NAMED
         .find_iter(sentence)
@@ -556,7 +557,7 @@ pub(super) fn pronoun_gender(pronoun: &str) -> Option<Gender> {
 /// given both is of no known gender (`None`).
 pub(super) fn honorific_genders(paragraphs: &[String]) -> HashMap<&str, Option<Gender>> {
     static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        attribution_regex(
             r"(?:^|[^\p{L}.])(?P<honorific>Mrs|Mr|Ms|Miss|Sir|Dame|Herr|Frau|M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle|Sra|Sr|[Ss]eñora|[Ss]eñor|Doña|Sig\.ra|Sig|[Ss]ignora|[Ss]ignor|[Mm]evrouw|[Mm]eneer|de\s+heer)\.?\s+(?P<name>[\p{Lu}][\p{L}’'\-]+(?:\s+[\p{Lu}][\p{L}’'\-]+){0,2})",
         )
         .expect("honorific pattern")
@@ -628,7 +629,7 @@ pub(super) fn sentence_subjects(text: &str) -> impl Iterator<Item = (usize, Stri
         // or an office in lower case ("Il ministro Giancarlo Giorgetti",
         // "Finance minister Eelco Heinen"), with a party and a description
         // after ("Anna Berg (VVD), the mayor, …")
-        Regex::new(&format!(
+        attribution_regex(&format!(
             r"^(?:[\p{{Lu}}][\p{{L}}.\-]*(?:’s|'s)\s+(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}|(?P<office>(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,2}}?(?:{OFFICE})\s+))?(?P<who>{NAME})(?:{APPOSITION_AFTER}){{0,2}}\s+\p{{Ll}}"
         ))
             .expect("sentence subject pattern")

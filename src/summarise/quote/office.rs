@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::{person_named_after_body, possessive_of, reduce_name};
-use super::patterns::{ACCORDING, CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS};
+use super::patterns::{
+    ACCORDING, CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS, attribution_regex,
+};
 
 /// Offices a report refers back to once it has named their holder, in the
 /// languages the digest reads. Longer forms first ("prime minister" before
@@ -63,7 +65,7 @@ macro_rules! reference {
 /// which has no article, „…” – dodał premier) or opening the sentence
 /// that introduces it ("The minister said: “…”").
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    attribution_regex(&format!(
         r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s)|(?:{VERBS})\s+{bare}\s*(?:[.,;!?]|$))",
         subject = reference!("role", "qualifier", "body"),
         object = reference!("role2", "qualifier2", "body2"),
@@ -74,7 +76,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    attribution_regex(&format!(
         r"(?:^|[.!?]\s+){reference}\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}\s*[:,]?\s*$",
         reference = reference!("role", "qualifier", "body"),
     ))
@@ -86,7 +88,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// klar:", "The minister was blunt:"), or ends right before a quotation
 /// nothing after it attributes ("The minister did not mince his words.").
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    attribution_regex(&format!(
         r"(?:^|[.!?]\s+){reference}\s+\p{{Ll}}[^:.!?;“”«»„\x22]{{0,60}}?\s*[:.!]\s*$",
         reference = reference!("role", "qualifier", "body"),
     ))
@@ -108,7 +110,7 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     let link = link!();
-    Regex::new(&format!(
+    attribution_regex(&format!(
         r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+{link}\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r5>{roles})\s+{link}\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+[\p{{L}}\-]*?(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
     ))
     .expect("office holder pattern")

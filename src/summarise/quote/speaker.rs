@@ -15,7 +15,7 @@ use super::names::{
 };
 use super::patterns::{
     AFTER, BEFORE, LEAD_IN, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE, UNNAMED_AFTER,
-    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE,
+    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE, attribution_regex,
 };
 use super::{described, office};
 use crate::summarise::sentences::split_sentences;
@@ -204,7 +204,8 @@ pub(super) fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<Speaker
 /// "– ha aggiunto il ministro –"), when an attribution may sit in it.
 fn aside_in(text: &str) -> Option<&str> {
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s[—–]\s?(?P<aside>[\p{Ll}][^—–]{2,80}?)\s?[—–]").expect("aside pattern")
+        attribution_regex(r"\s[—–]\s?(?P<aside>[\p{Ll}][^—–]{2,80}?)\s?[—–]")
+            .expect("aside pattern")
     });
     ASIDE.captures(text)?.name("aside").map(|m| m.as_str())
 }
