@@ -1740,6 +1740,36 @@ mod tests {
     }
 
     #[test]
+    fn what_follows_an_office_after_a_preposition_is_no_name() {
+        // the occasion or the medium, with or without an article, is where
+        // or when it was said; the office still names its holder
+        for (lead, line, speaker) in [
+            (
+                "Bundeskanzler Friedrich Merz hat am Donnerstag Emmanuel Macron in Berlin empfangen.",
+                "„Wir werden keinem Abkommen zustimmen, das unsere Landwirte schlechter stellt“, sagte der Kanzler nach dem Treffen.",
+                "Friedrich Merz",
+            ),
+            (
+                "Bundeskanzler Friedrich Merz hat am Donnerstag Emmanuel Macron in Berlin empfangen.",
+                "„Wir werden keinem Abkommen zustimmen, das unsere Landwirte schlechter stellt“, sagte der Kanzler vor dem Abflug.",
+                "Friedrich Merz",
+            ),
+            (
+                "Le président Emmanuel Macron a reçu jeudi le chancelier Friedrich Merz à l'Élysée.",
+                "« Nous n'accepterons pas un accord qui laisse nos agriculteurs dans une situation pire », a écrit le président sur X.",
+                "Emmanuel Macron",
+            ),
+            (
+                "Le président Emmanuel Macron a reçu jeudi le chancelier Friedrich Merz à l'Élysée.",
+                "« Nous n'accepterons pas un accord qui laisse nos agriculteurs dans une situation pire », a réagi le président sur Twitter.",
+                "Emmanuel Macron",
+            ),
+        ] {
+            assert_speaker(lead, line, speaker);
+        }
+    }
+
+    #[test]
     fn a_description_speaks_for_the_person_it_was_set_beside() {
         const SAID: &str =
             "We will keep every promise we made to Ukraine, this winter and the next";

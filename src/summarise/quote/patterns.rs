@@ -298,8 +298,11 @@ const UNNAMED: &str = concat!(
 pub(super) const PREPOSITIONS: &[&str] = &[
     "a", "to", "at", "in", "on", "before", "after", "with", "from", "for",
     "vor", "bei", "im", "am", "an", "auf", "gegenüber", "zu", "zum", "zur", "nach", "mit", "für", "über",
-    "devant", "lors", "à", "au", "aux", "dans", "avec", "pour", "en",
-    "ante", "con", "para", "ai", "al", "davanti", "dello", "degli", "delle", "dei",
+    "vom", "beim", "aus",
+    "devant", "lors", "à", "au", "aux", "dans", "avec", "pour", "en", "sur", "chez", "après", "avant",
+    "depuis",
+    "ante", "con", "para", "ai", "al", "davanti", "dello", "degli", "delle", "dei", "sobre", "tras",
+    "desde", "dopo", "su", "sul", "sulla",
     "na", "tijdens", "op", "bij", "tegen", "tegenover",
 ];
 

@@ -96,10 +96,23 @@ fn after_preposition(before_name: &str) -> bool {
     {
         return false;
     }
-    before_name
+    // (an article may come between: "vor dem Abflug", "after the summit")
+    const ARTICLES_AFTER_PREPOSITIONS: &[&str] = &[
+        "the", "dem", "der", "den", "des", "die", "das", "le", "la", "les", "el", "los", "las",
+        "il", "lo", "gli",
+    ];
+    let mut words = before_name
         .split_whitespace()
-        .next_back()
-        .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        .rev()
+        .map(|w| w.to_lowercase());
+    let is_preposition = |w: &str| PREPOSITIONS.contains(&w);
+    match words.next() {
+        Some(w) if ARTICLES_AFTER_PREPOSITIONS.contains(&w.as_str()) => {
+            words.next().is_some_and(|p| is_preposition(&p))
+        }
+        Some(w) => is_preposition(&w),
+        None => false,
+    }
 }
 
 /// Names spoken of as sources before `(paragraph, offset)`, most recent
