@@ -1764,6 +1764,11 @@ mod tests {
                 "« Nous n'accepterons pas un accord qui laisse nos agriculteurs dans une situation pire », a réagi le président sur Twitter.",
                 "Emmanuel Macron",
             ),
+            (
+                "El presidente del Gobierno, Pedro Sánchez, recibió el jueves en la Moncloa al canciller Friedrich Merz.",
+                "«No aceptaremos un acuerdo que deje a nuestros agricultores peor que el año pasado», dijo el jefe del Ejecutivo durante el Consejo Europeo.",
+                "Pedro Sánchez",
+            ),
         ] {
             assert_speaker(lead, line, speaker);
         }

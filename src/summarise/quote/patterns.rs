@@ -296,7 +296,8 @@ const UNNAMED: &str = concat!(
 /// them, and an office may be followed by them.
 #[rustfmt::skip]
 pub(super) const PREPOSITIONS: &[&str] = &[
-    "a", "to", "at", "in", "on", "before", "after", "with", "from", "for",
+    "a", "to", "at", "in", "on", "before", "after", "with", "from", "for", "during", "während",
+    "pendant", "durante", "nel", "nella",
     "vor", "bei", "im", "am", "an", "auf", "gegenüber", "zu", "zum", "zur", "nach", "mit", "für", "über",
     "vom", "beim", "aus",
     "devant", "lors", "à", "au", "aux", "dans", "avec", "pour", "en", "sur", "chez", "après", "avant",
