@@ -165,12 +165,6 @@ fn key(role: &str) -> String {
 /// any head of government or state, a "chief" the head of anything (the
 /// qualifiers then decide).
 fn holds(office: &Office, role: &str, after: &str) -> bool {
-    const HEADS_OF_GOVERNMENT: [&str; 4] = [
-        "premier",
-        "prime minister",
-        "premier ministre",
-        "primeiro-ministro",
-    ];
     let key = key(role);
     if key == office.key {
         return true;
@@ -180,7 +174,11 @@ fn holds(office: &Office, role: &str, after: &str) -> bool {
     let qualified = !office.qualifiers.is_empty();
     match office.key.as_str() {
         "chief" => return qualified,
-        "leader" => return qualified && LEADERS.contains(&key.as_str()),
+        "leader" => {
+            return qualified
+                && (HEADS_OF_GOVERNMENT.contains(&key.as_str())
+                    || OTHER_LEADERS.contains(&key.as_str()));
+        }
         _ => {}
     }
     let office = office.key.as_str();
@@ -229,13 +227,20 @@ pub(super) struct Office {
 /// Schoof", "Commission President Ursula von der Leyen").
 const GENERIC: [&str; 2] = ["leader", "chief"];
 
-/// Offices a "leader" holds: the head of a government or a state.
+/// The head of government's names, one for another.
+const HEADS_OF_GOVERNMENT: [&str; 4] = [
+    "premier",
+    "prime minister",
+    "premier ministre",
+    "primeiro-ministro",
+];
+
+/// Offices a "leader" holds besides those: a chancellor, a president, a
+/// leader.
 #[rustfmt::skip]
-const LEADERS: &[&str] = &[
-    "leader", "premier", "prime minister", "premier ministre", "primeiro-ministro", "chancellor",
-    "president",
-    "kanzler", "kanzlerin", "präsident", "präsidentin", "président", "présidente",
-    "presidente", "presidenta",
+const OTHER_LEADERS: &[&str] = &[
+    "leader", "chancellor", "president", "kanzler", "kanzlerin", "präsident", "präsidentin",
+    "président", "présidente", "presidente", "presidenta",
 ];
 
 /// Nationalities whose country's name begins otherwise ("the French
@@ -270,7 +275,7 @@ fn akin(a: &str, b: &str) -> bool {
 /// office.
 fn capitalised(words: &str) -> impl Iterator<Item = &str> {
     words
-        .split(|c: char| c.is_whitespace())
+        .split_whitespace()
         .filter(|w| w.starts_with(char::is_uppercase))
 }
 
@@ -404,18 +409,14 @@ pub(super) fn holder(
         .enumerate()
         .flat_map(|(k, p)| named_with(office, if k == paragraph { &p[..offset] } else { p }))
         .collect();
-    let generic = GENERIC.contains(&office.key.as_str());
-    if let Some(found) = named
-        .iter()
-        .rev()
-        .find(|n| !office.qualifiers.is_empty() && qualified(office, n))
-    {
-        return Some(found.name.clone());
+    if office.qualifiers.is_empty() {
+        return named.last().map(|n| n.name.clone());
     }
-    if generic && !office.qualifiers.is_empty() {
-        return None;
+    match named.iter().rev().find(|n| qualified(office, n)) {
+        Some(found) => Some(found.name.clone()),
+        None if GENERIC.contains(&office.key.as_str()) => None,
+        None => named.last().map(|n| n.name.clone()),
     }
-    named.last().map(|n| n.name.clone())
 }
 
 #[cfg(test)]

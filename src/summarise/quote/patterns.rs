@@ -296,14 +296,14 @@ const UNNAMED: &str = concat!(
 /// them, and an office may be followed by them.
 #[rustfmt::skip]
 pub(super) const PREPOSITIONS: &[&str] = &[
-    "a", "to", "at", "in", "on", "before", "after", "with", "from", "for", "during", "während",
-    "pendant", "durante", "nel", "nella",
+    "a", "to", "at", "in", "on", "before", "after", "with", "from", "for", "during",
     "vor", "bei", "im", "am", "an", "auf", "gegenüber", "zu", "zum", "zur", "nach", "mit", "für", "über",
-    "vom", "beim", "aus",
+    "vom", "beim", "aus", "während",
     "devant", "lors", "à", "au", "aux", "dans", "avec", "pour", "en", "sur", "chez", "après", "avant",
-    "depuis",
-    "ante", "con", "para", "ai", "al", "davanti", "dello", "degli", "delle", "dei", "sobre", "tras",
-    "desde", "dopo", "su", "sul", "sulla",
+    "depuis", "pendant",
+    "ante", "con", "para", "sobre", "tras", "desde", "durante",
+    "ai", "al", "davanti", "dello", "degli", "delle", "dei", "dopo", "su", "sul", "sulla", "nel",
+    "nella",
     "na", "tijdens", "op", "bij", "tegen", "tegenover",
 ];
 
@@ -313,7 +313,7 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 /// "a", which may be an article: "said a recent graduate").
 pub(super) static VERB_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
-        r"^\s*[,.—–-]?\s*(?:{VERBS})(?:\s*[.;]|\s*$|\s+(?:en|ante|durante|tras|desde|con|in|nel|nella|dopo|davanti|durante|alla|al|ai|per|sul|sulla|w|na|po|podczas|em|no|na|após|durante)\s)",
+        r"^\s*[,.—–-]?\s*(?:{VERBS})(?:\s*[.;]|\s*$|\s+(?:en|ante|durante|tras|desde|con|in|nel|nella|dopo|davanti|alla|al|ai|per|sul|sulla|w|na|po|podczas|em|no|após)\s)",
     ))
     .expect("verb without a subject pattern")
 });

@@ -96,7 +96,8 @@ fn after_preposition(before_name: &str) -> bool {
     {
         return false;
     }
-    // (an article may come between: "vor dem Abflug", "after the summit")
+    // (an article may come between: "vor dem Abflug", "after the summit";
+    // not `names::ARTICLES`, whose "a" is a preposition here)
     const ARTICLES_AFTER_PREPOSITIONS: &[&str] = &[
         "the", "dem", "der", "den", "des", "die", "das", "le", "la", "les", "el", "los", "las",
         "il", "lo", "gli",
