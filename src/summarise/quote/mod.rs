@@ -1976,6 +1976,21 @@ mod tests {
     const FARM_LEAD: &str = "EU farm ministers failed to agree on the subsidy package on Tuesday.";
     const FARM_SAID: &str =
         "“We will not accept any deal that leaves our farmers worse off than they are today.”";
+    /// A sentence naming the farm minister in full, after a title and
+    /// before his office.
+    const BARNIER_TITLED: &str =
+        "French farm minister Jean Barnier met farmers in Paris on Tuesday.";
+    const BARNIER_OFFICE: &str = "Jean Barnier, the French farm minister, spoke after the meeting.";
+
+    /// A paragraph naming Barnier, then `lead_in` and the quotation, gives
+    /// him as the speaker.
+    fn assert_barnier_leads_in(lead_in: &str) {
+        assert_speaker(
+            FARM_LEAD,
+            &format!("{BARNIER_OFFICE} {lead_in} {FARM_SAID}"),
+            "Jean Barnier",
+        );
+    }
 
     #[test]
     fn a_sentence_before_the_attribution_lends_it_no_name() {
@@ -2010,18 +2025,13 @@ mod tests {
 
     #[test]
     fn a_short_sentence_with_a_colon_introduces_its_speaker() {
-        const OPENING: &str = "Jean Barnier, the French farm minister, spoke after the meeting.";
         for lead_in in [
             "Barnier was blunt:",
             "Barnier’s message was clear:",
             "Barnier's verdict:",
             "He did not hold back:",
         ] {
-            assert_speaker(
-                FARM_LEAD,
-                &format!("{OPENING} {lead_in} {FARM_SAID}"),
-                "Jean Barnier",
-            );
+            assert_barnier_leads_in(lead_in);
         }
         assert_speaker(
             FARM_LEAD,
@@ -2040,7 +2050,7 @@ mod tests {
         // an office opening the sentence speaks for the person named with it
         for (named, lead_in, said, speaker) in [
             (
-                "French farm minister Jean Barnier met farmers in Paris on Tuesday.",
+                BARNIER_TITLED,
                 "The minister was blunt:",
                 FARM_SAID,
                 "Jean Barnier",
@@ -2064,10 +2074,7 @@ mod tests {
         }
         assert_no_quote(
             FARM_LEAD,
-            &format!(
-                "French farm minister Jean Barnier met farmers in Paris on Tuesday. The former \
-                 minister was blunt: {FARM_SAID}"
-            ),
+            &format!("{BARNIER_TITLED} The former minister was blunt: {FARM_SAID}"),
         );
         // a place, a body or the writer is nobody the article named
         for lead_in in [
@@ -2076,30 +2083,25 @@ mod tests {
             "Paris was in no mood to compromise:",
             "I put it to the minister:",
         ] {
-            assert_no_quote(FARM_LEAD, &format!("{OPENING} {lead_in} {FARM_SAID}"));
+            assert_no_quote(
+                FARM_LEAD,
+                &format!("{BARNIER_OFFICE} {lead_in} {FARM_SAID}"),
+            );
         }
     }
 
     #[test]
     fn a_short_sentence_before_a_quotation_nothing_attributes_names_its_speaker() {
-        const OPENING: &str = "Jean Barnier, the French farm minister, spoke after the meeting.";
         for lead_in in [
             "Barnier did not mince his words.",
             "He was in no mood to compromise!",
         ] {
-            assert_speaker(
-                FARM_LEAD,
-                &format!("{OPENING} {lead_in} {FARM_SAID}"),
-                "Jean Barnier",
-            );
+            assert_barnier_leads_in(lead_in);
         }
         // an office opening it speaks for the person named with it
         assert_speaker(
             FARM_LEAD,
-            &format!(
-                "French farm minister Jean Barnier met farmers in Paris on Tuesday. The minister \
-                 did not mince his words. {FARM_SAID}"
-            ),
+            &format!("{BARNIER_TITLED} The minister did not mince his words. {FARM_SAID}"),
             "Jean Barnier",
         );
         // a place or a body is nobody; a sentence after the quotation may
@@ -2114,7 +2116,7 @@ mod tests {
         ] {
             assert_no_quote(
                 FARM_LEAD,
-                &format!("{OPENING} {lead_in} {FARM_SAID}{after}"),
+                &format!("{BARNIER_OFFICE} {lead_in} {FARM_SAID}{after}"),
             );
         }
     }

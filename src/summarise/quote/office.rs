@@ -12,6 +12,7 @@ use regex::Regex;
 use super::names::{person_named_after_body, possessive_of, reduce_name};
 use super::patterns::{
     ACCORDING, CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS, attribution_regex,
+    leads_in,
 };
 
 /// Offices a report refers back to once it has named their holder, in the
@@ -286,11 +287,7 @@ pub(super) fn office_beside(before: &str, after: &str) -> Option<Office> {
     let caps = AFTER
         .captures(after)
         .or_else(|| BEFORE.captures(before))
-        .or_else(|| {
-            LEAD_IN
-                .captures(before)
-                .filter(|_| before.trim_end().ends_with(':') || after.trim().is_empty())
-        })?;
+        .or_else(|| LEAD_IN.captures(before).filter(|_| leads_in(before, after)))?;
     let whole = caps.get(0)?;
     let role = caps
         .name("role")

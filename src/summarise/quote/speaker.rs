@@ -15,7 +15,7 @@ use super::names::{
 };
 use super::patterns::{
     AFTER, BEFORE, LEAD_IN, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE, UNNAMED_AFTER,
-    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE, attribution_regex,
+    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE, attribution_regex, leads_in,
 };
 use super::{described, office};
 use crate::summarise::sentences::split_sentences;
@@ -341,13 +341,11 @@ const LEAD_IN_SENTENCE_WORDS: usize = 10;
 /// article named in full before counts; a place or a body ("Germany’s
 /// position is clear:") does not.
 fn lead_in(found: &Found, paragraphs: &[String], before: &str, after: &str) -> Option<String> {
-    let end = before.trim_end();
-    let colon = end.ends_with(':');
-    let full_stop =
-        end.ends_with(['.', '!']) && found.first == found.paragraph && after.trim().is_empty();
     // (someone speaking for them is no lead-in of theirs: "Barnier’s office
     // said in a statement:")
-    if !(colon || full_stop) || UNNAMED_BEFORE.is_match(before) {
+    // (and a quotation running over paragraphs only after a colon)
+    let spans = found.first != found.paragraph && !before.trim_end().ends_with(':');
+    if spans || !leads_in(before, after) || UNNAMED_BEFORE.is_match(before) {
         return None;
     }
     let sentence = split_sentences(before).pop()?;
