@@ -1740,6 +1740,108 @@ mod tests {
     }
 
     #[test]
+    fn the_words_an_office_is_given_tell_its_holders_apart() {
+        const SAID: &str = "We will not accept a deal that leaves the smaller member states to pay";
+        const GESAGT: &str =
+            "„Wir werden keinem Abkommen zustimmen, das unsere Landwirte schlechter stellt“";
+        const TWO_MINISTERS: &str = "Finance Minister Lars Klingbeil met Foreign Minister Jean-Noël Barrot in Berlin on Thursday.";
+        const ZWEI_MINISTER: &str = "Finanzminister Lars Klingbeil traf am Donnerstag Außenminister Johann Wadephul in Berlin.";
+        const VIZE: &str = "Bundeskanzler Friedrich Merz und Vizekanzler Lars Klingbeil stellten am Donnerstag den Haushalt vor.";
+        const VICE: &str = "President Emmanuel Macron and Vice President Anna Lund arrived in Brussels on Thursday.";
+        for (lead, line, speaker) in [
+            // a qualifier in lower case
+            (
+                TWO_MINISTERS,
+                format!("“{SAID},” the finance minister said."),
+                "Lars Klingbeil",
+            ),
+            (
+                TWO_MINISTERS,
+                format!("“{SAID},” the foreign minister said."),
+                "Jean-Noël Barrot",
+            ),
+            // words that only describe the holder do not hide them
+            (
+                TWO_MINISTERS,
+                format!("“{SAID},” the visiting foreign minister said."),
+                "Jean-Noël Barrot",
+            ),
+            // the first part of a German compound
+            (
+                ZWEI_MINISTER,
+                format!("{GESAGT}, sagte der Finanzminister."),
+                "Lars Klingbeil",
+            ),
+            (
+                ZWEI_MINISTER,
+                format!("{GESAGT}, sagte der Außenminister."),
+                "Johann Wadephul",
+            ),
+            // German heads: of the Commission, of NATO, of the government
+            (
+                "EU-Kommissionschefin Ursula von der Leyen traf am Donnerstag Bundeskanzler Friedrich Merz.",
+                format!("{GESAGT}, sagte die Kommissionschefin."),
+                "Ursula von der Leyen",
+            ),
+            (
+                "Nato-Chef Mark Rutte traf am Donnerstag Bundeskanzler Friedrich Merz in Berlin.",
+                format!("{GESAGT}, sagte der Nato-Chef."),
+                "Mark Rutte",
+            ),
+            (
+                "Der niederländische Ministerpräsident Dick Schoof traf am Donnerstag Bundeskanzler Friedrich Merz.",
+                format!("{GESAGT}, sagte der Regierungschef."),
+                "Dick Schoof",
+            ),
+            (
+                "Frankreichs Präsident Emmanuel Macron traf am Donnerstag Bundeskanzler Friedrich Merz.",
+                format!("{GESAGT}, sagte der Staatschef."),
+                "Emmanuel Macron",
+            ),
+            // a deputy is not the one they stand in for
+            (
+                VIZE,
+                format!("{GESAGT}, sagte der Kanzler."),
+                "Friedrich Merz",
+            ),
+            (
+                VIZE,
+                format!("{GESAGT}, sagte der Vizekanzler."),
+                "Lars Klingbeil",
+            ),
+            (
+                VICE,
+                format!("“{SAID},” the president said."),
+                "Emmanuel Macron",
+            ),
+            (
+                VICE,
+                format!("“{SAID},” the vice president said."),
+                "Anna Lund",
+            ),
+        ] {
+            assert_speaker(lead, &line, speaker);
+        }
+        // a German "Chef" is generic: the article must have named them so
+        for (lead, line) in [
+            (
+                "Nato-Chef Mark Rutte traf am Donnerstag Bundeskanzler Friedrich Merz in Berlin.",
+                format!("{GESAGT}, sagte der Kommissionschef."),
+            ),
+            (
+                "Talks in Brussels went on late into the night.",
+                format!("“{SAID},” the opposition leader said."),
+            ),
+            (
+                TWO_MINISTERS,
+                format!("“{SAID},” the opposition leader said."),
+            ),
+        ] {
+            assert_no_quote(lead, &line);
+        }
+    }
+
+    #[test]
     fn what_follows_an_office_after_a_preposition_is_no_name() {
         // the occasion or the medium, with or without an article, is where
         // or when it was said; the office still names its holder

@@ -20,15 +20,25 @@ use super::patterns::{
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|primeiro-ministro|primeira-ministra|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|chief|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|primeiro-ministro|primeira-ministra|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|chief|chefin|chef|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
     };
 }
 
 /// An office as a word of its own or the end of a compound
-/// ("Finanzminister", "Ministerpräsident"), in the group named.
+/// ("Finanzminister", "Ministerpräsident"), in the group named; the
+/// compound's first part ("Finanz", "Nato-") in the group named with
+/// `_head` after it.
 macro_rules! role {
     ($group:literal) => {
-        concat!(r"[\p{L}\-]*?(?P<", $group, ">", roles!(), ")")
+        concat!(
+            r"(?P<",
+            $group,
+            r"_head>[\p{L}\-]*?)(?P<",
+            $group,
+            ">",
+            roles!(),
+            ")"
+        )
     };
 }
 
@@ -112,7 +122,7 @@ static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     let link = link!();
     attribution_regex(&format!(
-        r"(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r3>{roles})(?:\s+{link}\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r5>{roles})\s+{link}\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])[\p{{L}}\-]*?(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?[\p{{L}}\-]*?(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+[\p{{L}}\-]*?(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
+        r"(?:^|[^\p{{L}}])(?P<h3>[\p{{L}}\-]*?)(?P<r3>{roles})(?:\s+{link}\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])(?P<h5>[\p{{L}}\-]*?)(?P<r5>{roles})\s+{link}\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])(?P<h1>[\p{{L}}\-]*?)(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?(?P<h2>[\p{{L}}\-]*?)(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<h4>[\p{{L}}\-]*?)(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
     ))
     .expect("office holder pattern")
 });
@@ -152,9 +162,72 @@ fn key(role: &str) -> String {
         // "el jefe del Gobierno", "el jefe del Ejecutivo", "il capo del
         // governo": the premier
         "premier".to_string()
+    } else if key.starts_with("chef") {
+        // the German "Chef", "Chefin": the head of something
+        "chief".to_string()
     } else {
         key
     }
+}
+
+/// The office a compound names as a whole, from its first part
+/// (`head`, lower case) and the office it ends in: the head of
+/// government ("Regierungschef", "Ministerpräsident", "Premierministerin",
+/// the Dutch "minister-president") and the head of state ("Staatschef"). None when the first part only
+/// qualifies the office ("Finanzminister", "Nato-Chef").
+fn compound_key(head: &str, key: &str) -> Option<&'static str> {
+    match (head, key) {
+        (h, "chief") if h.ends_with("regierungs") => Some("premier"),
+        (h, "chief") if h.ends_with("staats") => Some("präsident"),
+        ("minister", "präsident" | "präsidentin" | "president")
+        | ("premier", "minister" | "ministerin") => Some("premier"),
+        _ => None,
+    }
+}
+
+/// The office named by `role` after the first part of its compound
+/// (`head`: "Finanz" in "Finanzminister", "" for a word of its own), and
+/// that first part as a qualifier when it only qualifies the office.
+fn office_of(head: &str, role: &str) -> (String, Option<String>) {
+    let key = key(role);
+    let head = head.trim_end_matches('-');
+    match compound_key(&head.to_lowercase(), &key) {
+        Some(whole) => (whole.to_string(), None),
+        None => (key, (!head.is_empty()).then(|| head.to_string())),
+    }
+}
+
+/// Words that make an office a deputy's ("the vice president", "der
+/// Vizekanzler", "the deputy prime minister"): a deputy is not the one
+/// they stand in for.
+const DEPUTY: [&str; 6] = [
+    "deputy",
+    "vice",
+    "vize",
+    "stellvertretende",
+    "stellvertretender",
+    "adjoint",
+];
+
+/// An office and nothing else, as a whole word ("präsident" after the
+/// "vize" of "Vizepräsident").
+static ROLE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(concat!("^", roles!(), "$")).expect("one office"));
+
+/// Do `words` make an office a deputy's?
+fn is_deputy(words: &str) -> bool {
+    words_of(words).any(|w| {
+        let w = w.to_lowercase();
+        DEPUTY.contains(&w.as_str())
+            || (w.starts_with("vice") || w.starts_with("vize")) && ROLE_WORD.is_match(&w[4..])
+    })
+}
+
+/// The words of `text`, apostrophes kept ("France's"), hyphens split
+/// ("EU-Kommissionschefin").
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphabetic() || c == '’' || c == '\''))
+        .filter(|w| w.chars().any(char::is_alphabetic))
 }
 
 /// Does a holder named with `role`, followed in the text by `after`, hold
@@ -165,8 +238,7 @@ fn key(role: &str) -> String {
 /// Giorgia Meloni"): the president, and the premier too. A "leader" is
 /// any head of government or state, a "chief" the head of anything (the
 /// qualifiers then decide).
-fn holds(office: &Office, role: &str, after: &str) -> bool {
-    let key = key(role);
+fn holds(office: &Office, key: &str, after: &str) -> bool {
     if key == office.key {
         return true;
     }
@@ -177,8 +249,7 @@ fn holds(office: &Office, role: &str, after: &str) -> bool {
         "chief" => return qualified,
         "leader" => {
             return qualified
-                && (HEADS_OF_GOVERNMENT.contains(&key.as_str())
-                    || OTHER_LEADERS.contains(&key.as_str()));
+                && (HEADS_OF_GOVERNMENT.contains(&key) || OTHER_LEADERS.contains(&key));
         }
         _ => {}
     }
@@ -186,8 +257,8 @@ fn holds(office: &Office, role: &str, after: &str) -> bool {
     if !HEADS_OF_GOVERNMENT.contains(&office) {
         return false;
     }
-    HEADS_OF_GOVERNMENT.contains(&key.as_str())
-        || matches!(key.as_str(), "presidente" | "presidenta")
+    HEADS_OF_GOVERNMENT.contains(&key)
+        || matches!(key, "presidente" | "presidenta")
             && GOVERNMENTS.iter().any(|g| {
                 let body: String = after.trim_start().chars().take(g.len()).collect();
                 body.to_lowercase() == *g
@@ -212,14 +283,17 @@ const FORMER: &[&str] = &[
     "exministra",
 ];
 
-/// An office a quotation is attributed to: its one spelling (`key`) and
-/// the capitalised words the reference gave with it ("German" in "the
-/// German chancellor", "Commission" in "the Commission chief", "European
-/// Central Bank" in "the president of the European Central Bank").
+/// An office a quotation is attributed to: its one spelling (`key`), the
+/// words the reference gave with it ("German" in "the German chancellor",
+/// "finance" in "the finance minister", "Commission" in "the Commission
+/// chief", "Finanz" in "der Finanzminister", "European Central Bank" in
+/// "the president of the European Central Bank"), and whether it is a
+/// deputy's ("the vice president").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Office {
     pub(super) key: String,
     pub(super) qualifiers: Vec<String>,
+    pub(super) deputy: bool,
 }
 
 /// Offices that say only that their holder heads something: "the Dutch
@@ -254,10 +328,10 @@ const NATIONALITIES: &[(&str, &str)] = &[
     ("cypriot", "cyprus"), ("british", "uk"),
 ];
 
-/// Do two capitalised words name the same thing: the same word, a word
-/// and its longer form ("German", "Germany"; "Commission",
-/// "Commissioner"), or a nationality and its country ("Dutch",
-/// "Netherlands")?
+/// Do two words name the same thing: the same word, a word and its longer
+/// form ("German", "Germany"; "Commission", "Commissioner"), a compound
+/// and its part ("Kommissions", "Kommissionschefin"), or a nationality
+/// and its country ("Dutch", "Netherlands")?
 fn akin(a: &str, b: &str) -> bool {
     let clean = |w: &str| possessive_of(w).unwrap_or(w).to_lowercase();
     let (a, b) = (clean(a), clean(b));
@@ -267,6 +341,8 @@ fn akin(a: &str, b: &str) -> bool {
     let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let shorter = a.chars().count().min(b.chars().count());
     common >= 4 && common + 3 >= shorter
+        // a compound's part: "Finanz" and "Bundesfinanzminister"
+        || shorter >= 5 && (a.contains(&b) || b.contains(&a))
         || NATIONALITIES
             .iter()
             .any(|&(n, c)| (a == n && b == c) || (a == c && b == n))
@@ -289,10 +365,10 @@ pub(super) fn office_beside(before: &str, after: &str) -> Option<Office> {
         .or_else(|| BEFORE.captures(before))
         .or_else(|| LEAD_IN.captures(before).filter(|_| leads_in(before, after)))?;
     let whole = caps.get(0)?;
-    let role = caps
-        .name("role")
-        .or_else(|| caps.name("role2"))
-        .or_else(|| caps.name("role3"))?;
+    let (head, role) = ["role", "role2", "role3"].into_iter().find_map(|group| {
+        let role = caps.name(group)?;
+        Some((caps.name(&format!("{group}_head"))?.as_str(), role))
+    })?;
     // "the former president" is not the one in office: the words of the
     // reference (article, up to two words, office) are read for it
     let reference = &whole.as_str()[..role.end() - whole.start()];
@@ -304,15 +380,25 @@ pub(super) fn office_beside(before: &str, after: &str) -> Option<Office> {
     if former {
         return None;
     }
-    let qualifiers = ["qualifier", "qualifier2", "body", "body2"]
+    let (key, head) = office_of(head, role.as_str());
+    let words = ["qualifier", "qualifier2"]
         .into_iter()
         .filter_map(|group| caps.name(group))
-        .flat_map(|m| capitalised(m.as_str()))
+        .flat_map(|m| words_of(m.as_str()));
+    let body = ["body", "body2"]
+        .into_iter()
+        .filter_map(|group| caps.name(group))
+        .flat_map(|m| capitalised(m.as_str()));
+    let qualifiers = words
+        .chain(head.as_deref())
+        .filter(|w| !is_deputy(w))
+        .chain(body)
         .map(String::from)
         .collect();
     Some(Office {
-        key: key(role.as_str()),
+        key,
         qualifiers,
+        deputy: is_deputy(reference),
     })
 }
 
@@ -345,6 +431,18 @@ struct Named {
     words: String,
 }
 
+impl Named {
+    /// How many of the reference's qualifiers the article gave this
+    /// holder's office.
+    fn fit(&self, office: &Office) -> usize {
+        office
+            .qualifiers
+            .iter()
+            .filter(|q| words_of(&self.words).any(|w| akin(q, w)))
+            .count()
+    }
+}
+
 /// The people named with `office` in `text`, in order (each name reduced
 /// to its words, titles dropped).
 fn named_with(office: &Office, text: &str) -> Vec<Named> {
@@ -352,16 +450,19 @@ fn named_with(office: &Office, text: &str) -> Vec<Named> {
         .captures_iter(text)
         .filter_map(|caps| {
             // (`w5` holds the body's name before the person's)
-            let (role, who, after_body) = [
-                ("r1", "w1", false),
-                ("r2", "w2", false),
-                ("r3", "w3", false),
-                ("r4", "w4", false),
-                ("r5", "w5", true),
+            let (head, role, who, after_body) = [
+                ("h1", "r1", "w1", false),
+                ("h2", "r2", "w2", false),
+                ("h3", "r3", "w3", false),
+                ("h4", "r4", "w4", false),
+                ("h5", "r5", "w5", true),
             ]
             .into_iter()
-            .find_map(|(r, w, body)| Some((caps.name(r)?, caps.name(w)?, body)))?;
-            holds(office, role.as_str(), &text[role.end()..]).then_some(())?;
+            .find_map(|(h, r, w, body)| {
+                Some((caps.name(h)?, caps.name(r)?, caps.name(w)?, body))
+            })?;
+            let (key, _) = office_of(head.as_str(), role.as_str());
+            holds(office, &key, &text[role.end()..]).then_some(())?;
             let name = if after_body {
                 // the body, then the person
                 person_named_after_body(who.as_str())
@@ -378,23 +479,18 @@ fn named_with(office: &Office, text: &str) -> Vec<Named> {
                 &text[start..who.start()],
                 &text[who.end()..whole.end()]
             );
-            Some(Named { name, words })
+            // a deputy holds the deputy's office only
+            (is_deputy(&words) == office.deputy).then_some(Named { name, words })
         })
         .collect()
 }
 
-/// Does a holder named with these words fit the reference's qualifiers?
-fn qualified(office: &Office, named: &Named) -> bool {
-    office
-        .qualifiers
-        .iter()
-        .all(|q| capitalised(&named.words).any(|w| akin(q, w)))
-}
-
 /// The person who holds `office`, as the article last named them before
-/// `(paragraph, offset)`: the last named with the reference's qualifiers
-/// ("the Dutch prime minister" after the Belgian one), else, when the
-/// office is specific, the last named with it at all.
+/// `(paragraph, offset)`: of those named with most of the reference's
+/// qualifiers, the last ("the Dutch prime minister" after the Belgian one;
+/// "the visiting foreign minister" after "Foreign Minister Jean-Noël
+/// Barrot"), else, when the office is specific, the last named with it at
+/// all.
 pub(super) fn holder(
     office: &Office,
     paragraphs: &[String],
@@ -406,14 +502,18 @@ pub(super) fn holder(
         .enumerate()
         .flat_map(|(k, p)| named_with(office, if k == paragraph { &p[..offset] } else { p }))
         .collect();
-    if office.qualifiers.is_empty() {
-        return named.last().map(|n| n.name.clone());
+    let most = named
+        .iter()
+        .map(|n| n.fit(office))
+        .max()
+        .unwrap_or_default();
+    if most == 0 && GENERIC.contains(&office.key.as_str()) {
+        return None;
     }
-    match named.iter().rev().find(|n| qualified(office, n)) {
-        Some(found) => Some(found.name.clone()),
-        None if GENERIC.contains(&office.key.as_str()) => None,
-        None => named.last().map(|n| n.name.clone()),
-    }
+    named
+        .iter()
+        .rfind(|n| n.fit(office) == most)
+        .map(|n| n.name.clone())
 }
 
 #[cfg(test)]
@@ -425,6 +525,7 @@ mod tests {
         Office {
             key: key.to_string(),
             qualifiers: Vec::new(),
+            deputy: false,
         }
     }
 
@@ -444,11 +545,17 @@ mod tests {
             ),
             ("", ", the Prime Minister said.", Some("prime minister")),
             ("", ", sagte der Minister.", Some("minister")),
+            // a German compound may name the office as a whole
             (
                 "",
                 ", sagte der Ministerpräsident am Montag.",
-                Some("präsident"),
+                Some("premier"),
             ),
+            ("", ", sagte der Regierungschef.", Some("premier")),
+            ("", ", zei de minister-president.", Some("premier")),
+            ("", ", sagte die Staatschefin.", Some("präsident")),
+            ("", ", sagte die Kommissionschefin.", Some("chief")),
+            ("", ", sagte der Finanzminister.", Some("minister")),
             ("", ", a déclaré le président.", Some("président")),
             ("The minister said: ", "", Some("minister")),
             (
