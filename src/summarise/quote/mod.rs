@@ -1972,6 +1972,33 @@ mod tests {
         assert_speaker(TUSK, &format!("Tusk powiedział: {SAID_PL}."), "Donald Tusk");
         // a minister the article never named is nobody
         assert_no_quote(TUSK, &format!("{SAID_PL} – powiedział minister."));
+        // "według" (according to) and "zdaniem" (in the view of) decline
+        // the name: the speaker is the person as the article named them
+        for (lead, line, speaker) in [
+            (TUSK, format!("Według Tuska {SAID_PL}."), "Donald Tusk"),
+            (
+                TUSK,
+                format!("{SAID_PL}, według Donalda Tuska."),
+                "Donald Tusk",
+            ),
+            (
+                "Prezydent Karol Nawrocki spotkał się w czwartek w Warszawie z premierem.",
+                format!("Zdaniem Nawrockiego {SAID_PL}."),
+                "Karol Nawrocki",
+            ),
+            (
+                "Minister Anna Kowalska spotkała się w czwartek w Brukseli z rolnikami.",
+                format!("{SAID_PL}, według Anny Kowalskiej."),
+                "Anna Kowalska",
+            ),
+        ] {
+            assert_speaker(lead, &line, speaker);
+        }
+        // a name the article never gave in full is nobody's
+        assert_no_quote(
+            "Rolnicy protestowali w czwartek w Brukseli przeciwko porozumieniu.",
+            &format!("Według Kowalskiego {SAID_PL}."),
+        );
         const MONTENEGRO: &str = "O primeiro-ministro Luís Montenegro reuniu-se na quinta-feira em Bruxelas com o chanceler alemão.";
         const SAID_PT: &str = "“Não aceitaremos um acordo que deixe os nossos agricultores em pior situação do que no ano passado”";
         for attribution in [

@@ -235,6 +235,16 @@ const NOT_NAMES: &[&str] = &[
     "adviser",
     "advisor",
     "consultant",
+    // Polish
+    "prezydent",
+    "prezydentka",
+    "marszałek",
+    "rzecznik",
+    "rzeczniczka",
+    "szef",
+    "szefowa",
+    "poseł",
+    "posłanka",
 ];
 
 /// The word a possessive is made of ("Barnier’s" → "Barnier"), if `word`
@@ -747,6 +757,53 @@ pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
             (!a_thing).then_some(full)
         })
         .unwrap_or_else(|| name.to_string())
+}
+
+/// Endings a Polish name takes in its cases after the stem it shares with
+/// its nominative: "Tusk", "Tuska"; "Nawrocki", "Nawrockiego"; "Kowalska",
+/// "Kowalskiej"; "Anna", "Anny"; "Hołownia", "Hołowni".
+#[rustfmt::skip]
+const CASE_ENDINGS: &[&str] = &[
+    "", "a", "u", "y", "i", "ą", "em", "iem", "owi", "ego", "iego", "emu", "m", "ej", "iej",
+];
+
+/// Endings of a nominative that its cases replace ("Kowalsk-a").
+const NOMINATIVE_ENDINGS: [&str; 4] = ["", "a", "i", "y"];
+
+/// Is `form` one of the cases of the name `nominative`, other than itself?
+fn declines(nominative: &str, form: &str) -> bool {
+    form != nominative
+        && NOMINATIVE_ENDINGS.iter().any(|ending| {
+            nominative.strip_suffix(ending).is_some_and(|stem| {
+                stem.chars().count() >= 3
+                    && form
+                        .strip_prefix(stem)
+                        .is_some_and(|rest| CASE_ENDINGS.contains(&rest))
+            })
+        })
+}
+
+/// The person a name in a Polish case stands for ("według Tuska",
+/// "według Donalda Tuska", "zdaniem Anny Kowalskiej"): the full name of the
+/// person the article named whose surname declines to the name's last
+/// word, and whose given name declines to its first, if it has one. None
+/// when the article names nobody so.
+pub(super) fn nominative(name: &str, paragraphs: &[String]) -> Option<String> {
+    let mut words = name.split_whitespace();
+    let surname = words.next_back()?;
+    let given = words.next();
+    paragraphs
+        .iter()
+        .flat_map(|p| p.split(|c: char| !(c.is_alphabetic() || c == '-')))
+        .filter(|w| w.starts_with(char::is_uppercase) && declines(w, surname))
+        .map(|w| full_name(w, paragraphs))
+        .find(|full| {
+            given.is_none_or(|g| {
+                full.split_whitespace()
+                    .next()
+                    .is_some_and(|first| first == g || declines(first, g))
+            })
+        })
 }
 
 /// Does `before` end in an article ("the", "a", "der" …)?

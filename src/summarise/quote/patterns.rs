@@ -42,7 +42,7 @@ pub(super) const VERBS: &str = concat!(
 /// X: “…”").
 pub(super) const LEAD_IN_WORDS: usize = 6;
 /// Introductions that put the speaker after the verb.
-pub(super) const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo|volgens|aldus|segundo|de\s+acordo\s+com)";
+pub(super) const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo|volgens|aldus|segundo|de\s+acordo\s+com|według|zdaniem)";
 /// Offices named before a person set off by commas: "the health minister,
 /// Claire Moreau, …", "le secrétaire général, Jens Stoltenberg, …".
 pub(super) const OFFICE: &str = r"(?i:primeiro-ministro|primeira-ministra|minister|ministre|ministra|ministro|ministerin|president|président|présidente|presidente|präsident|präsidentin|secretary|secrétaire|spokesman|spokeswoman|spokesperson|porte-parole|sprecher|sprecherin|chancellor|kanzler|kanzlerin|commissioner|mayor|maire|sindaco|alcalde|burgemeester|woordvoerder|director|directeur|directrice|chief|head|leader|chair|chairman|chairwoman|ceo|secretary-general|général|general)";

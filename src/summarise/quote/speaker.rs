@@ -10,7 +10,7 @@ use regex::Regex;
 use super::marks::{Found, OPENING_MARKS};
 use super::names::{
     ARTICLES, Gender, ends_in_office_link, full_name, gender_of, honorific_genders, is_pronoun,
-    last_sentence_start, named_in_sentence, possessive_of, pronoun_gender, reduce_name,
+    last_sentence_start, named_in_sentence, nominative, possessive_of, pronoun_gender, reduce_name,
     sentence_subjects, without_office_body,
 };
 use super::patterns::{
@@ -419,7 +419,7 @@ fn named_speaker_of(
     // an attribution sits right next to the quotation
     // (`lead_in`: the words before a pronoun that introduces the quotation)
     // (a name inside an unnamed source's description is not the speaker)
-    let (raw, lead_in) = match AFTER.captures(after).as_ref().and_then(who_match) {
+    let (raw, lead_in, declined) = match AFTER.captures(after).as_ref().and_then(who_match) {
         Some(m) if ends_in_unnamed_description(&after[..m.start]) => return None,
         // "sagte der Ministerpräsident vor Journalisten": a noun after a
         // preposition is no name (the office may still give one)
@@ -430,6 +430,7 @@ fn named_speaker_of(
         Some(m) => (
             without_office_body(&after[..m.start], m.text.trim().to_string()),
             None,
+            in_genitive(&after[..m.start]),
         ),
         None => {
             let caps = BEFORE.captures(before)?;
@@ -451,16 +452,28 @@ fn named_speaker_of(
                 Some(person) => person.trim().to_string(),
                 None => without_office_body(&before[..m.start], m.text.trim().to_string()),
             };
-            (raw, Some(&before[..at]))
+            (raw, Some(&before[..at]), in_genitive(&before[..m.start]))
         }
     };
     let name = reduce_name(&raw)?;
+    if declined {
+        return nominative(&name, paragraphs);
+    }
     let name = if is_pronoun(&name) {
         resolve_pronoun(pronoun_gender(&name), lead_in, found, paragraphs)?
     } else {
         name
     };
     Some(full_name(&name, paragraphs))
+}
+
+/// Does the name after `before_name` stand in the genitive, as Polish
+/// puts it after "według" (according to) and "zdaniem" (in the view of)?
+fn in_genitive(before_name: &str) -> bool {
+    before_name
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "według" | "zdaniem"))
 }
 
 /// The person a pronoun (of the gender `wanted`, if it tells one) stands
