@@ -125,6 +125,10 @@ fn digest_length(text: &str, words: usize) -> Option<(&str, usize)> {
 mod tests {
     use super::*;
 
+    /// A German quotation the office tests attribute in several ways.
+    const GESAGT: &str =
+        "„Wir werden keinem Abkommen zustimmen, das unsere Landwirte schlechter stellt“";
+
     fn paras(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
     }
@@ -542,6 +546,41 @@ mod tests {
             let p = paras(&[lead, line]);
             let q = pick_key_quote(&p, lead).unwrap_or_else(|| panic!("no quote in {line:?}"));
             assert_eq!(q.speaker.as_deref(), Some(speaker), "{line:?}");
+        }
+        // an office that told a newspaper named in quotation marks (in
+        // German without a preposition)
+        const MERZ: &str = "Bundeskanzler Friedrich Merz traf am Donnerstag die Staats- und Regierungschefs in Brüssel.";
+        const MACRON: &str =
+            "Le président Emmanuel Macron a reçu jeudi les dirigeants européens à l'Élysée.";
+        const DIT: &str = "« Nous n'accepterons pas un accord qui laisse nos agriculteurs dans une situation pire »";
+        for (lead, line, speaker) in [
+            (
+                MERZ,
+                format!("{GESAGT}, sagte der Kanzler der „Bild“."),
+                "Friedrich Merz",
+            ),
+            (
+                MERZ,
+                format!("{GESAGT}, sagte der Kanzler dem „Spiegel“."),
+                "Friedrich Merz",
+            ),
+            (
+                MERZ,
+                format!("{GESAGT}, sagte der Kanzler der Wochenzeitung „Die Zeit“."),
+                "Friedrich Merz",
+            ),
+            (
+                MACRON,
+                format!("{DIT}, a déclaré le président au « Monde »."),
+                "Emmanuel Macron",
+            ),
+            (
+                MACRON,
+                format!("{DIT}, a dit le chef de l’État au journal « Le Parisien »."),
+                "Emmanuel Macron",
+            ),
+        ] {
+            assert_speaker(lead, &line, speaker);
         }
     }
 
@@ -1742,8 +1781,6 @@ mod tests {
     #[test]
     fn the_words_an_office_is_given_tell_its_holders_apart() {
         const SAID: &str = "We will not accept a deal that leaves the smaller member states to pay";
-        const GESAGT: &str =
-            "„Wir werden keinem Abkommen zustimmen, das unsere Landwirte schlechter stellt“";
         const TWO_MINISTERS: &str = "Finance Minister Lars Klingbeil met Foreign Minister Jean-Noël Barrot in Berlin on Thursday.";
         const ZWEI_MINISTER: &str = "Finanzminister Lars Klingbeil traf am Donnerstag Außenminister Johann Wadephul in Berlin.";
         const VIZE: &str = "Bundeskanzler Friedrich Merz und Vizekanzler Lars Klingbeil stellten am Donnerstag den Haushalt vor.";

@@ -71,13 +71,19 @@ macro_rules! reference {
     };
 }
 
+/// A newspaper or broadcaster the office spoke to, in the German dative
+/// with no preposition and named in quotation marks: "der „Bild“", "dem
+/// „Spiegel“", "der Wochenzeitung „Die Zeit“" (other languages give it a
+/// preposition: "au « Monde »").
+const OUTLET: &str = r"(?i:der|dem)\s+(?:[\p{L}\-]+\s+)?[„“\x22«»‚‹]";
+
 /// The office beside a quotation: after it ("…," the chancellor said;
 /// „…“, sagte der Minister; « … », selon le chef de l’État; in Polish,
 /// which has no article, „…” – dodał premier) or opening the sentence
 /// that introduces it ("The minister said: “…”").
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s)|(?:{VERBS})\s+{bare}\s*(?:[.,;!?]|$))",
+        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s|\s+{OUTLET})|(?:{VERBS})\s+{bare}\s*(?:[.,;!?]|$))",
         subject = reference!("role", "qualifier", "body"),
         object = reference!("role2", "qualifier2", "body2"),
         bare = role!("role3"),
