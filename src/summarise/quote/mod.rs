@@ -585,6 +585,35 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_reported_by_others_is_the_speakers() {
+        const MACRON: &str =
+            "French President Emmanuel Macron met EU leaders in Brussels on Thursday.";
+        const SAID: &str = "“We will not accept any deal that weakens the farmers of this country";
+        for attribution in [
+            "Macron’s office quoted him as saying",
+            "Reuters quoted Macron as saying",
+            "Le Monde quoted the president as saying",
+            "the newspaper cited him as saying",
+        ] {
+            assert_speaker(
+                MACRON,
+                &format!("{SAID},” {attribution}."),
+                "Emmanuel Macron",
+            );
+        }
+        // one who reports a quotation is not its speaker
+        assert_no_quote(
+            "EU leaders met in Brussels on Thursday.",
+            &format!("{SAID},” Reuters quoted the minister as saying."),
+        );
+        assert_speaker(
+            "EU leaders met in Brussels on Thursday.",
+            &format!("{SAID},” Reuters quoted an EU diplomat as saying."),
+            "an EU diplomat",
+        );
+    }
+
+    #[test]
     fn signatures_above_or_below_their_quotations() {
         const YUN: &str = "“Home sales will pick up as mortgage rates ease, and first-time buyers will come back to the market.”";
         const LAUTZ: &str = "“We are watching the share of first-time buyers, which fell to a record low this year.”";

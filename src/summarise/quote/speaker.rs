@@ -206,12 +206,38 @@ const COMMON_OPENINGS: &[&str] = &[
 /// it describes without naming.
 pub(super) fn speaker_of(found: &Found, paragraphs: &[String]) -> Option<Speaker> {
     let (before, after) = beside(found, paragraphs);
+    // "…," Reuters quoted him as saying: the one quoted is the speaker, as
+    // in "…," he said, and the one who reports it never is
+    if let Some(said) = quoted_as_saying(after) {
+        return speaker_beside(found, paragraphs, before, &said);
+    }
     speaker_beside(found, paragraphs, before, after).or_else(|| {
         // Spanish copy sets the attribution inside the quotation, between
         // dashes: «Es un buen acuerdo —dijo Sánchez—, pero …»
         let aside = aside_in(&found.text)?;
         speaker_beside(found, paragraphs, "", aside)
     })
+}
+
+/// "Reuters quoted him as saying", "Macron’s office quoted him as
+/// saying", "the newspaper cited the minister as saying" after a
+/// quotation, as the attribution it reports: ", he said.", ", the minister
+/// said.".
+fn quoted_as_saying(after: &str) -> Option<String> {
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+        attribution_regex(
+            r"^\s*[,.]?\s*(?:[^.!?“”«»„\x22]{1,60}?\s)?(?:quoted|cited)\s+(?P<who>[^.!?,;“”«»„\x22]{1,60}?)\s+as\s+(?:saying|having\s+said)(?:[^\p{L}]|$)",
+        )
+        .expect("quoted-as-saying pattern")
+    });
+    let who = QUOTED.captures(after)?.name("who")?.as_str();
+    let subject = match who {
+        "him" => "he",
+        "her" => "she",
+        "them" => "they",
+        other => other,
+    };
+    Some(format!(", {subject} said."))
 }
 
 /// The aside between dashes inside a quotation's text ("—dijo Sánchez—",
