@@ -1253,6 +1253,29 @@ mod tests {
     }
 
     #[test]
+    fn a_german_office_in_another_case_is_still_an_office() {
+        // "den Präsidenten", "des Bundeskanzlers": the name after it is the
+        // person's, and the office stands for them later
+        const MACRON: &str = "Bundeskanzler Friedrich Merz hat am Donnerstag den französischen Präsidenten Emmanuel Macron in Berlin empfangen.";
+        const MERZ: &str =
+            "Die Regierung des Bundeskanzlers Friedrich Merz legte am Donnerstag den Haushalt vor.";
+        for (lead, attribution, speaker) in [
+            (MACRON, "sagte Macron", "Emmanuel Macron"),
+            (MACRON, "sagte der Präsident", "Emmanuel Macron"),
+            (
+                MACRON,
+                "sagte der französische Präsident",
+                "Emmanuel Macron",
+            ),
+            (MACRON, "sagte der Kanzler", "Friedrich Merz"),
+            (MERZ, "sagte Merz", "Friedrich Merz"),
+            (MERZ, "sagte der Kanzler", "Friedrich Merz"),
+        ] {
+            assert_speaker(lead, &format!("{GESAGT}, {attribution}."), speaker);
+        }
+    }
+
+    #[test]
     fn a_person_named_after_an_office_and_the_body_it_heads_is_the_person() {
         for (lead, line, speaker) in [
             (

@@ -10,7 +10,8 @@ use regex::Regex;
 use super::patterns::{APPOSITION_AFTER, EPITHET, NAME, OFFICE, attribution_regex};
 use crate::summarise::sentences::{is_abbreviation, split_sentences};
 
-/// Endings of compound job titles ("Finanzminister", "Regierungssprecher").
+/// Endings of compound job titles ("Finanzminister", "Regierungssprecher"),
+/// in any case ("des Bundeskanzlers").
 const TITLE_ENDINGS: &[&str] = &[
     "minister",
     "ministerin",
@@ -35,6 +36,16 @@ const TITLE_ENDINGS: &[&str] = &[
     "présidente",
     "ministro",
     "ministra",
+    // German offices in another case: "den Präsidenten", "des Kanzlers"
+    "präsidenten",
+    "kanzlers",
+    "ministers",
+    "sprechers",
+    "meisters",
+    "direktors",
+    "leiters",
+    "chefs",
+    "vorsitzenden",
 ];
 
 /// Small words inside names: "von der Leyen", "da Silva", "bin Salman".

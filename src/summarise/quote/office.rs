@@ -123,12 +123,14 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// Berg" the holder is the name after it); without commas, "il ministro
 /// dell'Economia Giancarlo Giorgetti", the body's name, then the person's
 /// (`r5`, `w5`, tried before `r1`: in "la presidenta de la Comisión
-/// Europea Ursula von der Leyen", "de la" opens no name).
+/// Europea Ursula von der Leyen", "de la" opens no name). A German office
+/// may stand in another case before the name ("den Präsidenten Emmanuel
+/// Macron", "des Bundeskanzlers Friedrich Merz").
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     let link = link!();
     attribution_regex(&format!(
-        r"(?:^|[^\p{{L}}])(?P<h3>[\p{{L}}\-]*?)(?P<r3>{roles})(?:\s+{link}\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])(?P<h5>[\p{{L}}\-]*?)(?P<r5>{roles})\s+{link}\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])(?P<h1>[\p{{L}}\-]*?)(?P<r1>{roles})\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?(?P<h2>[\p{{L}}\-]*?)(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<h4>[\p{{L}}\-]*?)(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
+        r"(?:^|[^\p{{L}}])(?P<h3>[\p{{L}}\-]*?)(?P<r3>{roles})(?:en|s)?(?:\s+{link}\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])(?P<h5>[\p{{L}}\-]*?)(?P<r5>{roles})(?:en|s)?\s+{link}\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])(?P<h1>[\p{{L}}\-]*?)(?P<r1>{roles})(?:en|s)?\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?(?P<h2>[\p{{L}}\-]*?)(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<h4>[\p{{L}}\-]*?)(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
     ))
     .expect("office holder pattern")
 });
