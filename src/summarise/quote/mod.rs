@@ -125,6 +125,10 @@ fn digest_length(text: &str, words: usize) -> Option<(&str, usize)> {
 mod tests {
     use super::*;
 
+    /// A French quotation the office tests attribute in several ways.
+    const DIT: &str =
+        "« Nous n'accepterons pas un accord qui laisse nos agriculteurs dans une situation pire »";
+
     /// A German quotation the office tests attribute in several ways.
     const GESAGT: &str =
         "„Wir werden keinem Abkommen zustimmen, das unsere Landwirte schlechter stellt“";
@@ -552,7 +556,6 @@ mod tests {
         const MERZ: &str = "Bundeskanzler Friedrich Merz traf am Donnerstag die Staats- und Regierungschefs in Brüssel.";
         const MACRON: &str =
             "Le président Emmanuel Macron a reçu jeudi les dirigeants européens à l'Élysée.";
-        const DIT: &str = "« Nous n'accepterons pas un accord qui laisse nos agriculteurs dans une situation pire »";
         for (lead, line, speaker) in [
             (
                 MERZ,
@@ -1273,6 +1276,82 @@ mod tests {
         ] {
             assert_speaker(lead, &format!("{GESAGT}, {attribution}."), speaker);
         }
+    }
+
+    #[test]
+    fn a_nationality_after_the_office_qualifies_it() {
+        // French, Spanish, Italian and Portuguese set the nationality after
+        // the office: "le chancelier allemand Friedrich Merz"
+        const DIJO: &str =
+            "«No aceptaremos un acuerdo que deje a nuestros agricultores peor que el año pasado»";
+        const DETTO: &str =
+            "«Non accetteremo un accordo che lascia pagare ai piccoli paesi il conto dei grandi»";
+        const ELYSEE: &str = "Le président Emmanuel Macron a reçu jeudi le chancelier allemand Friedrich Merz à l'Élysée.";
+        const TRUMP: &str =
+            "Le président américain Donald Trump a appelé jeudi le président Emmanuel Macron.";
+        const MONCLOA: &str = "El presidente del Gobierno, Pedro Sánchez, recibió el jueves al canciller alemán, Friedrich Merz, en la Moncloa.";
+        const STARMER: &str =
+            "El primer ministro británico, Keir Starmer, llegó el jueves a Bruselas.";
+        const CHIGI: &str = "La presidente del Consiglio Giorgia Meloni ha ricevuto giovedì il presidente ucraino Volodymyr Zelensky a Palazzo Chigi.";
+        for (lead, line, speaker) in [
+            (
+                ELYSEE,
+                format!("{DIT}, a ajouté le chancelier."),
+                "Friedrich Merz",
+            ),
+            (
+                ELYSEE,
+                format!("{DIT}, a déclaré le chancelier allemand."),
+                "Friedrich Merz",
+            ),
+            (
+                ELYSEE,
+                format!("{DIT}, a déclaré le président français."),
+                "Emmanuel Macron",
+            ),
+            (
+                TRUMP,
+                format!("{DIT}, a déclaré le président américain."),
+                "Donald Trump",
+            ),
+            (TRUMP, format!("{DIT}, a déclaré Trump."), "Donald Trump"),
+            (
+                MONCLOA,
+                format!("{DIJO}, dijo el canciller alemán."),
+                "Friedrich Merz",
+            ),
+            (
+                MONCLOA,
+                format!("{DIJO}, afirmó el canciller."),
+                "Friedrich Merz",
+            ),
+            (
+                STARMER,
+                format!("{DIJO}, dijo el primer ministro."),
+                "Keir Starmer",
+            ),
+            (
+                STARMER,
+                format!("{DIJO}, afirmó el premier británico."),
+                "Keir Starmer",
+            ),
+            (
+                CHIGI,
+                format!("{DETTO}, ha detto il presidente ucraino."),
+                "Volodymyr Zelensky",
+            ),
+        ] {
+            assert_speaker(lead, &line, speaker);
+        }
+        // the nationality of nobody named with the office
+        assert_no_quote(
+            ELYSEE,
+            &format!("{DIT}, a déclaré le chancelier autrichien."),
+        );
+        assert_no_quote(
+            "German Chancellor Friedrich Merz arrived in Brussels on Thursday.",
+            "“We will not accept a deal that leaves the smaller member states to pay,” the Austrian chancellor said.",
+        );
     }
 
     #[test]

@@ -20,7 +20,18 @@ use super::patterns::{
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|primeiro-ministro|primeira-ministra|prime\s+minister|chancellor|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|chief|chefin|chef|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|primeiro-ministro|primeira-ministra|primer[oa]?\s+ministr[oa]|prim[oa]\s+ministr[oa]|prime\s+minister|chancellor|chanceli(?:er|ère)|canciller|cancellier[ea]|chanceler|kanselier|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|chief|chefin|chef|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
+    };
+}
+
+/// A nationality as French, Spanish, Italian and Portuguese set it after an
+/// office ("le chancelier allemand Friedrich Merz", "el primer ministro
+/// británico", "il presidente ucraino"), and English, German and Dutch
+/// before it ("the German chancellor", "der österreichische Kanzler", "de
+/// Duitse bondskanselier"): the countries European news names most.
+macro_rules! nationality {
+    () => {
+        r"(?i:german|allemand|allemande|alem[aá]n|alemana|tedesc[oa]|alem[ãa]o?|deutsch\p{Ll}{0,2}|duitse|french|fran[cç]ais|fran[cç]aise|franc[eé]s|francesa|frances[ei]|franc[eê]s|franz[öo]sisch\p{Ll}{0,2}|franse|american|am[ée]ricaine?|estadounidense|statunitense|american[oa]|norte-american[oa]|amerikanisch\p{Ll}{0,2}|amerikaanse|british|britannique|brit[aá]nic[oa]|britannic[oa]|brit[âa]nic[oa]|britisch\p{Ll}{0,2}|britse|italian|italien(?:ne)?|italian[oa]|italienisch\p{Ll}{0,2}|italiaanse|spanish|espagnole?|espa[ñn]ol|espa[ñn]ola|spagnol[oa]|espanhola?|spanisch\p{Ll}{0,2}|spaanse|russian|russe|rus[oa]|russ[oa]|russisch\p{Ll}{0,2}|russische|ukrainian|ukrainien(?:ne)?|ucranian[oa]|ucrain[oa]|ukrainisch\p{Ll}{0,2}|oekra[ïi]ense|chinese|chinoise?|chin[oa]|cinese|chin[eê]s|chinesisch\p{Ll}{0,2}|polish|polonaise?|polac[oa]|polacc[oa]|polon[eê]s|polnisch\p{Ll}{0,2}|poolse|dutch|n[ée]erlandaise?|neerland[eé]s|neerlandesa|olandese|holand[eê]s|niederl[äa]ndisch\p{Ll}{0,2}|nederlandse|belgian|belge|belga|belgisch\p{Ll}{0,2}|belgische|portuguese|portugaise?|portugu[eé]s|portuguesa|portoghese|portugiesisch\p{Ll}{0,2}|portugese|greek|grecque|grec|grieg[oa]|grec[oa]|greg[oa]|griechisch\p{Ll}{0,2}|griekse|turkish|turque|turc|turc[oa]|t[üu]rkisch\p{Ll}{0,2}|turkse|hungarian|hongroise?|h[úu]ngar[oa]|ungherese|ungarisch\p{Ll}{0,2}|hongaarse|austrian|autrichien(?:ne)?|austr[ií]ac[oa]|[öo]sterreichisch\p{Ll}{0,2}|oostenrijkse|swedish|su[ée]doise?|suec[oa]|svedese|schwedisch\p{Ll}{0,2}|zweedse|danish|danoise?|dan[eé]s|danesa|danese|dinamarqu[eê]s|d[äa]nisch\p{Ll}{0,2}|deense|finnish|finlandaise?|finland[eé]s|finlandesa|finlandese|finnisch\p{Ll}{0,2}|finse|irish|irlandaise?|irland[eé]s|irlandesa|irlandese|irisch\p{Ll}{0,2}|ierse|romanian|roumaine?|ruman[oa]|romen[oa]|rum[äa]nisch\p{Ll}{0,2}|roemeense|israeli|isra[ée]lien(?:ne)?|israel[ií]|israelian[oa]|israelense|israelisch\p{Ll}{0,2}|isra[ëe]lische|iranian|iranien(?:ne)?|iran[ií]|iranian[oa]|iranisch\p{Ll}{0,2}|iraanse|japanese|japonaise?|japon[eé]s|japonesa|giapponese|japon[eê]s|japanisch\p{Ll}{0,2}|japanse|canadian|canadien(?:ne)?|canadiense|canadese|canadense|kanadisch\p{Ll}{0,2}|swiss|suisse|suiz[oa]|svizzer[oa]|su[íi][çc][oa]|schweizer\p{Ll}{0,5}|zwitserse|czech|tch[èe]que|chec[oa]|cec[oa]|tschechisch\p{Ll}{0,2}|tsjechische|european|europ[ée]en(?:ne)?|europe[oa]|europeu|europeia|europ[äa]isch\p{Ll}{0,2}|europese)"
     };
 }
 
@@ -52,16 +63,21 @@ macro_rules! link {
 }
 
 /// "the chancellor", "the German chancellor", "der Minister", "le
-/// président": a definite article, at most two words, the office, and
-/// what it heads ("el presidente del Gobierno", "the president of the
-/// European Commission").
+/// président": a definite article, at most two words, the office, the
+/// pattern given after it, if any (a nationality: "le chancelier
+/// allemand"), and what it heads ("el presidente del Gobierno", "the
+/// president of the European Commission").
 macro_rules! reference {
     ($group:literal, $qualifier:literal, $body:literal) => {
+        reference!($group, $qualifier, $body, "")
+    };
+    ($group:literal, $qualifier:literal, $body:literal, $($after:tt)+) => {
         concat!(
             r"(?i:the|der|die|le|la|l’|l'|el|il|de|het|o)\s+(?P<",
             $qualifier,
             r">(?:[\p{L}\-]+\s+){0,2}?)",
             role!($group),
+            $($after)+,
             r"(?:\s+",
             link!(),
             r"\s+(?:l[’']\s*)?(?P<",
@@ -85,7 +101,13 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
         r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s|\s+{OUTLET})|(?:{VERBS})\s+{bare}\s*(?:[.,;!?]|$))",
         subject = reference!("role", "qualifier", "body"),
-        object = reference!("role2", "qualifier2", "body2"),
+        // (only after a verb: "a déclaré le chancelier allemand")
+        object = reference!(
+            "role2",
+            "qualifier2",
+            "body2",
+            concat!(r"(?:\s+(?P<nationality>", nationality!(), "))?")
+        ),
         bare = role!("role3"),
         prepositions = PREPOSITIONS.join("|"),
     ))
@@ -129,8 +151,9 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     let link = link!();
+    let nationality = nationality!();
     attribution_regex(&format!(
-        r"(?:^|[^\p{{L}}])(?P<h3>[\p{{L}}\-]*?)(?P<r3>{roles})(?:en|s)?(?:\s+{link}\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])(?P<h5>[\p{{L}}\-]*?)(?P<r5>{roles})(?:en|s)?\s+{link}\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])(?P<h1>[\p{{L}}\-]*?)(?P<r1>{roles})(?:en|s)?\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?(?P<h2>[\p{{L}}\-]*?)(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<h4>[\p{{L}}\-]*?)(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
+        r"(?:^|[^\p{{L}}])(?P<h3>[\p{{L}}\-]*?)(?P<r3>{roles})(?:en|s)?(?:\s+{nationality})?(?:\s+{link}\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])(?P<h5>[\p{{L}}\-]*?)(?P<r5>{roles})(?:en|s)?\s+{link}\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])(?P<h1>[\p{{L}}\-]*?)(?P<r1>{roles})(?:en|s)?(?:\s+{nationality})?\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?(?P<h2>[\p{{L}}\-]*?)(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<h4>[\p{{L}}\-]*?)(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
     ))
     .expect("office holder pattern")
 });
@@ -162,6 +185,10 @@ fn key(role: &str) -> String {
         "presidente".to_string()
     } else if key == "primeira-ministra" {
         "primeiro-ministro".to_string()
+    } else if key.starts_with("primer") {
+        "primer ministro".to_string()
+    } else if key.starts_with("prim") && key.ends_with("ministra") {
+        "primo ministro".to_string()
     } else if key.ends_with("du gouvernement") || key == "première ministre" {
         // "le chef du gouvernement" after "le premier ministre, Sébastien
         // Lecornu"
@@ -221,6 +248,13 @@ const DEPUTY: [&str; 6] = [
 /// "vize" of "Vizepräsident").
 static ROLE_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(concat!("^", roles!(), "$")).expect("one office"));
+
+/// Is `word` a nationality ("allemand", "German")?
+fn is_nationality(word: &str) -> bool {
+    static NATIONALITY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(concat!("^", nationality!(), "$")).expect("one nationality"));
+    NATIONALITY.is_match(word)
+}
 
 /// Do `words` make an office a deputy's?
 fn is_deputy(words: &str) -> bool {
@@ -311,11 +345,13 @@ pub(super) struct Office {
 const GENERIC: [&str; 2] = ["leader", "chief"];
 
 /// The head of government's names, one for another.
-const HEADS_OF_GOVERNMENT: [&str; 4] = [
+const HEADS_OF_GOVERNMENT: [&str; 6] = [
     "premier",
     "prime minister",
     "premier ministre",
     "primeiro-ministro",
+    "primer ministro",
+    "primo ministro",
 ];
 
 /// Offices a "leader" holds besides those: a chancellor, a president, a
@@ -389,7 +425,7 @@ pub(super) fn office_beside(before: &str, after: &str) -> Option<Office> {
         return None;
     }
     let (key, head) = office_of(head, role.as_str());
-    let words = ["qualifier", "qualifier2"]
+    let words = ["qualifier", "qualifier2", "nationality"]
         .into_iter()
         .filter_map(|group| caps.name(group))
         .flat_map(|m| words_of(m.as_str()));
@@ -498,7 +534,7 @@ fn named_with(office: &Office, text: &str) -> Vec<Named> {
 /// qualifiers, the last ("the Dutch prime minister" after the Belgian one;
 /// "the visiting foreign minister" after "Foreign Minister Jean-Noël
 /// Barrot"), else, when the office is specific, the last named with it at
-/// all.
+/// all (but not one named with another nationality).
 pub(super) fn holder(
     office: &Office,
     paragraphs: &[String],
@@ -518,9 +554,14 @@ pub(super) fn holder(
     if most == 0 && GENERIC.contains(&office.key.as_str()) {
         return None;
     }
+    // with no holder of the reference's nationality, one named with
+    // another nationality is not the one: "le chancelier autrichien" is not
+    // "le chancelier allemand Friedrich Merz"
+    let national = office.qualifiers.iter().any(|q| is_nationality(q));
+    let foreign = |n: &Named| most == 0 && national && words_of(&n.words).any(is_nationality);
     named
         .iter()
-        .rfind(|n| n.fit(office) == most)
+        .rfind(|n| n.fit(office) == most && !foreign(n))
         .map(|n| n.name.clone())
 }
 
