@@ -1340,6 +1340,23 @@ mod tests {
                 format!("{DETTO}, ha detto il presidente ucraino."),
                 "Volodymyr Zelensky",
             ),
+            // the body an office heads is one of its words
+            (
+                CHIGI,
+                format!("{DETTO}, ha affermato la presidente del Consiglio."),
+                "Giorgia Meloni",
+            ),
+            // the Spanish leader: "líder", "mandatario"
+            (
+                "El presidente del Gobierno, Pedro Sánchez, recibió el jueves al presidente ucraniano, Volodímir Zelenski.",
+                format!("{DIJO}, señaló el mandatario ucraniano."),
+                "Volodímir Zelenski",
+            ),
+            (
+                "El presidente del Gobierno, Pedro Sánchez, recibió el jueves al presidente ucraniano, Volodímir Zelenski.",
+                format!("{DIJO}, ha dicho el líder ucraniano."),
+                "Volodímir Zelenski",
+            ),
         ] {
             assert_speaker(lead, &line, speaker);
         }

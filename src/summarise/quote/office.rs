@@ -20,7 +20,7 @@ use super::patterns::{
 /// "minister").
 macro_rules! roles {
     () => {
-        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|primeiro-ministro|primeira-ministra|primer[oa]?\s+ministr[oa]|prim[oa]\s+ministr[oa]|prime\s+minister|chancellor|chanceli(?:er|ère)|canciller|cancellier[ea]|chanceler|kanselier|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|chief|chefin|chef|leader|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
+        r"(?i:chef\s+de\s+l[’']\s*[ée]tat|capo\s+dello\s+stato|chef(?:fe)?\s+du\s+gouvernement|jef[ea]\s+del\s+(?:gobierno|ejecutivo)|capo\s+del\s+governo|premi(?:er|ère)\s+ministre|primeiro-ministro|primeira-ministra|primer[oa]?\s+ministr[oa]|prim[oa]\s+ministr[oa]|prime\s+minister|chancellor|chanceli(?:er|ère)|canciller|cancellier[ea]|chanceler|kanselier|president|minister|premier|commissioner|mayor|governor|secretary-general|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chief\s+executive|ceo|chief|chefin|chef|leader|l[íi]der|mandatari[oa]|ambassador|envoy|prosecutor|judge|senator|coach|manager|kanzlerin|kanzler|präsidentin|präsident|ministerin|bürgermeisterin|bürgermeister|sprecherin|sprecher|présidente|président|ministre|maire|porte-parole|presidenta|presidente|ministra|ministro|alcaldesa|alcalde|portavoz|sindaca|sindaco|portavoce|burgemeester|woordvoerder)"
     };
 }
 
@@ -200,6 +200,12 @@ fn key(role: &str) -> String {
     } else if key.starts_with("chef") {
         // the German "Chef", "Chefin": the head of something
         "chief".to_string()
+    } else if matches!(
+        key.as_str(),
+        "líder" | "lider" | "mandatario" | "mandataria"
+    ) {
+        // the Spanish leader
+        "leader".to_string()
     } else {
         key
     }
@@ -517,8 +523,17 @@ fn named_with(office: &Office, text: &str) -> Vec<Named> {
             // (the match may open with the character before the office)
             let start =
                 whole.start() + whole.as_str().find(char::is_alphabetic).unwrap_or_default();
+            // (`w5` opens with the body's name: "Consiglio" in "la presidente
+            // del Consiglio Giorgia Meloni")
+            let body = if after_body {
+                who.as_str()
+                    .rfind(name.as_str())
+                    .map_or("", |at| &who.as_str()[..at])
+            } else {
+                ""
+            };
             let words = format!(
-                "{} {} {}",
+                "{} {} {body} {}",
                 capitalised_before(text, start),
                 &text[start..who.start()],
                 &text[who.end()..whole.end()]
