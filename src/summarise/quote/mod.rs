@@ -2132,6 +2132,19 @@ mod tests {
             &format!("{SAID}, zei Jan Peter van der Berg, wethouder in Utrecht."),
             "Jan Peter van der Berg",
         );
+        // Dutch capitalises a nationality: before an office it qualifies
+        // the office, and names nobody
+        const MERZ: &str = "Premier Dick Schoof ontving donderdag in Den Haag de Duitse bondskanselier Friedrich Merz.";
+        for line in [
+            format!("{SAID}, zei de Duitse bondskanselier."),
+            format!("{SAID}, zei de bondskanselier."),
+        ] {
+            assert_speaker(MERZ, &line, "Friedrich Merz");
+        }
+        assert_no_quote(
+            MERZ,
+            &format!("{SAID}, zei de Oostenrijkse bondskanselier."),
+        );
         // "hij" is a man: it passes over a woman the article calls "mevrouw"
         let lead =
             "Mevrouw Keijzer sprak na het overleg met de wethouders van de vier grote steden.";

@@ -255,6 +255,15 @@ const DEPUTY: [&str; 6] = [
 static ROLE_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(concat!("^", roles!(), "$")).expect("one office"));
 
+/// Is `word` an office, alone or ending a compound, in any case
+/// ("bondskanselier", "Präsidenten")?
+pub(super) fn is_office_word(word: &str) -> bool {
+    static OFFICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(r"^[\p{L}\-]*?", roles!(), "(?:en|s)?$")).expect("one office")
+    });
+    OFFICE_WORD.is_match(word)
+}
+
 /// Is `word` a nationality ("allemand", "German")?
 fn is_nationality(word: &str) -> bool {
     static NATIONALITY: LazyLock<Regex> =
@@ -556,10 +565,24 @@ pub(super) fn holder(
     paragraph: usize,
     offset: usize,
 ) -> Option<String> {
+    // one named with another nationality is not the one: "le chancelier
+    // autrichien" is not "le chancelier allemand Friedrich Merz"
+    let national: Vec<&String> = office
+        .qualifiers
+        .iter()
+        .filter(|q| is_nationality(q))
+        .collect();
+    let foreign = |n: &Named| {
+        let mut theirs = words_of(&n.words).filter(|w| is_nationality(w)).peekable();
+        !national.is_empty()
+            && theirs.peek().is_some()
+            && !theirs.any(|t| national.iter().any(|q| akin(q, t)))
+    };
     let named: Vec<Named> = paragraphs[..=paragraph]
         .iter()
         .enumerate()
         .flat_map(|(k, p)| named_with(office, if k == paragraph { &p[..offset] } else { p }))
+        .filter(|n| !foreign(n))
         .collect();
     let most = named
         .iter()
@@ -569,14 +592,9 @@ pub(super) fn holder(
     if most == 0 && GENERIC.contains(&office.key.as_str()) {
         return None;
     }
-    // with no holder of the reference's nationality, one named with
-    // another nationality is not the one: "le chancelier autrichien" is not
-    // "le chancelier allemand Friedrich Merz"
-    let national = office.qualifiers.iter().any(|q| is_nationality(q));
-    let foreign = |n: &Named| most == 0 && national && words_of(&n.words).any(is_nationality);
     named
         .iter()
-        .rfind(|n| n.fit(office) == most && !foreign(n))
+        .rfind(|n| n.fit(office) == most)
         .map(|n| n.name.clone())
 }
 

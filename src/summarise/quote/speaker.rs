@@ -356,6 +356,15 @@ fn heads_body(before_name: &str, name: &str) -> bool {
         && ends_in_office_link(&format!("{before_name} {}", words[..particles].join(" ")))
 }
 
+/// Does `rest`, the text after a capitalised word, open with an office in
+/// lower case ("bondskanselier", "chancellor")? Then the word qualified
+/// the office ("de Duitse bondskanselier") and was no name.
+fn before_office(rest: &str) -> bool {
+    rest.strip_prefix(' ')
+        .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+        .is_some_and(|w| w.starts_with(char::is_lowercase) && office::is_office_word(w))
+}
+
 /// Longest sentence, in words, that leads into a quotation and names its
 /// speaker.
 const LEAD_IN_SENTENCE_WORDS: usize = 10;
@@ -453,6 +462,9 @@ fn named_speaker_of(
         // "afirmó el presidente del Gobierno": the body the office heads
         // (the office may still give the name)
         Some(m) if heads_body(&after[..m.start], m.text) => return None,
+        // "zei de Duitse bondskanselier": a word qualifying the office
+        // after it, which may give the name
+        Some(m) if before_office(&after[m.start + m.text.len()..]) => return None,
         Some(m) => (
             without_office_body(&after[..m.start], m.text.trim().to_string()),
             None,
