@@ -1249,6 +1249,17 @@ mod tests {
         let p = paras(&[BERG, &format!("{SAID},” said the Dutchman.")]);
         let q = pick_key_quote(&p, BERG);
         assert_ne!(q.and_then(|q| q.speaker).as_deref(), Some("Anna Berg"));
+        // of several people named, the one named with that nationality
+        for lead in [
+            "European Commission President Ursula von der Leyen met Hungarian Prime Minister Viktor Orbán in Brussels on Thursday.",
+            "Hungarian Prime Minister Viktor Orbán met European Commission President Ursula von der Leyen in Brussels on Thursday.",
+        ] {
+            assert_speaker(
+                lead,
+                &format!("{SAID},” said the Hungarian."),
+                "Viktor Orbán",
+            );
+        }
         // a nationality before a noun is an organisation's, not a person's
         let p = paras(&[LEAD, &format!("{SAID},” said the Estonian government.")]);
         let q = pick_key_quote(&p, LEAD).unwrap();

@@ -598,6 +598,29 @@ pub(super) fn holder(
         .map(|n| n.name.clone())
 }
 
+/// The person "the Hungarian" stands for, when the article named one with
+/// an office and that nationality before `(paragraph, offset)`: "Hungarian
+/// Prime Minister Viktor Orbán", "Viktor Orbán, Hungary's prime minister,".
+pub(super) fn named_with_nationality(
+    epithet: &str,
+    paragraphs: &[String],
+    paragraph: usize,
+    offset: usize,
+) -> Option<String> {
+    let (article, word) = epithet.split_once(' ')?;
+    if !article.eq_ignore_ascii_case("the") || !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // (a "chief" is the head of anything, and names nobody unless the
+    // qualifier fits)
+    let office = Office {
+        key: "chief".to_string(),
+        qualifiers: vec![word.to_string()],
+        deputy: false,
+    };
+    holder(&office, paragraphs, paragraph, offset)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

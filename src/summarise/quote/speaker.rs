@@ -401,7 +401,7 @@ fn lead_in(found: &Found, paragraphs: &[String], before: &str, after: &str) -> O
     }
     let name = reduce_name(who)?;
     if is_pronoun(&name) {
-        return resolve_pronoun(pronoun_gender(&name), None, found, paragraphs);
+        return resolve_epithet(&name, None, found, paragraphs);
     }
     // the article named them before as a person: a source, or the subject
     // of a sentence ("Jean Barnier, the farm minister, spoke …")
@@ -498,7 +498,7 @@ fn named_speaker_of(
         return nominative(&name, paragraphs);
     }
     let name = if is_pronoun(&name) {
-        resolve_pronoun(pronoun_gender(&name), lead_in, found, paragraphs)?
+        resolve_epithet(&name, lead_in, found, paragraphs)?
     } else {
         name
     };
@@ -520,6 +520,20 @@ fn in_genitive(before_name: &str) -> bool {
 /// last person quoted or named as a source (or opening a sentence of this
 /// paragraph), else one opening a sentence of the paragraph before; "she"
 /// passes over a man the article calls "Mr".
+/// The person a pronoun or an epithet stands for. A nationality ("the
+/// Hungarian") is first the person the article named with it and an
+/// office ("Hungarian Prime Minister Viktor Orbán"), then, as a pronoun is,
+/// the person named before.
+fn resolve_epithet(
+    name: &str,
+    lead_in: Option<&str>,
+    found: &Found,
+    paragraphs: &[String],
+) -> Option<String> {
+    office::named_with_nationality(name, paragraphs, found.first, found.start)
+        .or_else(|| resolve_pronoun(pronoun_gender(name), lead_in, found, paragraphs))
+}
+
 fn resolve_pronoun(
     wanted: Option<Gender>,
     lead_in: Option<&str>,
