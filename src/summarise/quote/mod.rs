@@ -1683,6 +1683,18 @@ mod tests {
             let lead = format!("{LEAD} Anna Berger voted early.");
             assert_speaker(&lead, &line, speaker);
         }
+        // a relative clause between the name and the verb (the mayor is
+        // named last)
+        let lead = format!("{LEAD} Anna Berger voted early, Mayor Karl Huber late.");
+        for line in [
+            format!("“{SAID},” Berger, who has taught in Passau for 30 years, said."),
+            format!("“{SAID},” Berger, who has taught since 1995, said."),
+            format!("“{SAID},” Berger, who founded the Passau Greens, said."),
+            format!("Anna Berger, who voted early, told reporters: “{SAID}.”"),
+            format!("Berger, die seit 30 Jahren in Passau unterrichtet, sagte: „{SAID}.“"),
+        ] {
+            assert_speaker(&lead, &line, "Anna Berger");
+        }
     }
 
     #[test]

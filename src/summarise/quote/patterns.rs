@@ -172,8 +172,10 @@ const APPOSITION: &str = concat!(
 /// What follows a name before the verb: a description set off by commas
 /// ("Martin Daly, the federation's youngest board member, said"; "Brian
 /// Berry, chief executive of the FMB, said"), an age, alone or before a
-/// description ("Anna Berger, 54, said"; "…, 54, a teacher, said"), or a
-/// party or country in brackets ("Anna Berger (Greens) said").
+/// description ("Anna Berger, 54, said"; "…, 54, a teacher, said"), a
+/// relative clause ("Anna Berger, who has taught since 1995, said"; "Berger,
+/// die seit 1995 unterrichtet, sagte"), or a party or country in brackets
+/// ("Anna Berger (Greens) said").
 pub(super) const APPOSITION_AFTER: &str = concat!(
     r"(?:\s*,\s+(?:\d{1,3},\s+)?(?:(?:",
     determiner!(),
@@ -183,6 +185,8 @@ pub(super) const APPOSITION_AFTER: &str = concat!(
     description!(),
     "|",
     role!(),
+    r"|(?:who|der|die|qui|quien|che)\s+",
+    description!(),
     r"),|\s*,\s+\d{1,3},|\s+\([^()]{1,40}\))"
 );
 
