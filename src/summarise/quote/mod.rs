@@ -617,6 +617,24 @@ mod tests {
     }
 
     #[test]
+    fn two_people_speaking_together_are_both_the_speaker() {
+        const LEAD: &str = "European Commission President Ursula von der Leyen and European Council President António Costa met President Volodymyr Zelensky in Kyiv on Monday.";
+        const SAID: &str =
+            "We will keep our promise to Ukraine this winter and the next, whatever it costs";
+        for line in [
+            format!("“{SAID},” von der Leyen and Costa said in a joint statement."),
+            format!("Von der Leyen and Costa said in a joint statement: “{SAID}.”"),
+        ] {
+            assert_speaker(LEAD, &line, "Ursula von der Leyen and António Costa");
+        }
+        // countries speaking together are no people
+        assert_no_quote(
+            "Talks in Brussels went on late into the night.",
+            &format!("“{SAID},” France and Germany said in a joint statement."),
+        );
+    }
+
+    #[test]
     fn signatures_above_or_below_their_quotations() {
         const YUN: &str = "“Home sales will pick up as mortgage rates ease, and first-time buyers will come back to the market.”";
         const LAUTZ: &str = "“We are watching the share of first-time buyers, which fell to a record low this year.”";

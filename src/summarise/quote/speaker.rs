@@ -14,8 +14,9 @@ use super::names::{
     sentence_subjects, without_office_body,
 };
 use super::patterns::{
-    AFTER, BEFORE, LEAD_IN, MENTION, PERSON_OF, PREPOSITIONS, RELATIVES, SIGNATURE, UNNAMED_AFTER,
-    UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE, attribution_regex, leads_in,
+    AFTER, BEFORE, LEAD_IN, LEAD_IN_WORDS, MENTION, NAME, PERSON_OF, PREPOSITIONS, RELATIVES,
+    SIGNATURE, UNNAMED_AFTER, UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE, VERBS,
+    attribution_regex, leads_in,
 };
 use super::{described, office};
 use crate::summarise::sentences::split_sentences;
@@ -250,6 +251,50 @@ fn aside_in(text: &str) -> Option<&str> {
     ASIDE.captures(text)?.name("aside").map(|m| m.as_str())
 }
 
+/// Two people speaking together, after the quotation ("…," von der Leyen
+/// and Costa said in a joint statement) or before it ("Von der Leyen and
+/// Costa said:"): both, joined as the article joins them, when the article
+/// named both in full.
+fn joint_speakers(before: &str, after: &str, paragraphs: &[String]) -> Option<String> {
+    const AND: &str = r"(?P<and>and|und|et|y|e|en)";
+    static JOINT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        attribution_regex(&format!(
+            r"^\s*[,.:;—–-]?\s*(?P<a>{NAME})\s+{AND}\s+(?P<b>{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)"
+        ))
+        .expect("joint speakers after a quotation")
+    });
+    static JOINT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        attribution_regex(&format!(
+            r"(?:^|[.!?]\s+)(?P<a>{NAME})\s+{AND}\s+(?P<b>{NAME})\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}\s*[:,]?\s*$"
+        ))
+        .expect("joint speakers before a quotation")
+    });
+    let caps = JOINT_AFTER
+        .captures(after)
+        .or_else(|| JOINT_BEFORE.captures(before))?;
+    let person = |group: &str| {
+        let name = reduce_name(caps.name(group)?.as_str())?;
+        // "Von der Leyen" opening a sentence is "von der Leyen"
+        let name = match name.split_once(' ') {
+            Some((first, rest)) if PARTICLES_OPENING.contains(&first) => {
+                format!("{} {rest}", first.to_lowercase())
+            }
+            _ => name,
+        };
+        let name = full_name(&name, paragraphs);
+        name.contains(' ').then_some(name)
+    };
+    Some(format!(
+        "{} {} {}",
+        person("a")?,
+        caps.name("and")?.as_str(),
+        person("b")?
+    ))
+}
+
+/// Particles that open a surname, capitalised at a sentence's start.
+const PARTICLES_OPENING: [&str; 4] = ["Von", "Van", "De", "Di"];
+
 /// The speaker given by the attribution in `before` and `after`.
 fn speaker_beside(
     found: &Found,
@@ -257,6 +302,9 @@ fn speaker_beside(
     before: &str,
     after: &str,
 ) -> Option<Speaker> {
+    if let Some(name) = joint_speakers(before, after, paragraphs) {
+        return Some(Speaker { name, named: true });
+    }
     if let Some(name) = named_speaker_of(found, paragraphs, before, after)
         .or_else(|| lead_in(found, paragraphs, before, after))
     {
