@@ -1267,6 +1267,20 @@ mod tests {
         let p = paras(&[BERG, &format!("{SAID},” said the Dutchman.")]);
         let q = pick_key_quote(&p, BERG);
         assert_ne!(q.and_then(|q| q.speaker).as_deref(), Some("Anna Berg"));
+        // a people's name for one of them: "the Pole" is Polish
+        const WARSAW: &str = "NATO Secretary-General Mark Rutte met Ukrainian President Volodymyr Zelensky and Polish Prime Minister Donald Tusk in Warsaw on Friday.";
+        assert_speaker(WARSAW, &format!("{SAID},” said the Pole."), "Donald Tusk");
+        assert_speaker(
+            WARSAW,
+            &format!("{SAID},” said the Ukrainian."),
+            "Volodymyr Zelensky",
+        );
+        // a former office holder the article never named is nobody, and
+        // the nationality before the office no name
+        assert_no_quote(
+            WARSAW,
+            &format!("{SAID},” said the former Dutch prime minister."),
+        );
         // of several people named, the one named with that nationality
         for lead in [
             "European Commission President Ursula von der Leyen met Hungarian Prime Minister Viktor Orbán in Brussels on Thursday.",

@@ -255,13 +255,19 @@ const DEPUTY: [&str; 6] = [
 static ROLE_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(concat!("^", roles!(), "$")).expect("one office"));
 
-/// Is `word` an office, alone or ending a compound, in any case
-/// ("bondskanselier", "Präsidenten")?
-pub(super) fn is_office_word(word: &str) -> bool {
-    static OFFICE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(r"^[\p{L}\-]*?", roles!(), "(?:en|s)?$")).expect("one office")
+/// Does `text` open with an office in lower case, alone or ending a
+/// compound, in any case ("bondskanselier", "prime minister", "chancellor
+/// said")?
+pub(super) fn opens_with_office(text: &str) -> bool {
+    static OFFICE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^[\p{L}\-]*?",
+            roles!(),
+            r"(?:en|s)?(?:[^\p{L}]|$)"
+        ))
+        .expect("an office first")
     });
-    OFFICE_WORD.is_match(word)
+    text.starts_with(char::is_lowercase) && OFFICE_FIRST.is_match(text)
 }
 
 /// Is `word` a nationality ("allemand", "German")?
@@ -385,6 +391,14 @@ const NATIONALITIES: &[(&str, &str)] = &[
     ("polish", "poland"), ("danish", "denmark"), ("swedish", "sweden"),
     ("finnish", "finland"), ("irish", "ireland"), ("swiss", "switzerland"),
     ("cypriot", "cyprus"), ("british", "uk"),
+];
+
+/// A people's name for one of them whose adjective begins otherwise.
+#[rustfmt::skip]
+const DEMONYMS: &[(&str, &str)] = &[
+    ("Pole", "Polish"), ("Dane", "Danish"), ("Swede", "Swedish"), ("Finn", "Finnish"),
+    ("Spaniard", "Spanish"), ("Turk", "Turkish"), ("Briton", "British"), ("Scot", "Scottish"),
+    ("Serb", "Serbian"), ("Croat", "Croatian"),
 ];
 
 /// Do two words name the same thing: the same word, a word and its longer
@@ -611,6 +625,11 @@ pub(super) fn named_with_nationality(
     if !article.eq_ignore_ascii_case("the") || !word.starts_with(char::is_uppercase) {
         return None;
     }
+    // "the Pole" is Polish
+    let word = DEMONYMS
+        .iter()
+        .find(|&&(noun, _)| noun == word)
+        .map_or(word, |&(_, adjective)| adjective);
     // (a "chief" is the head of anything, and names nobody unless the
     // qualifier fits)
     let office = Office {

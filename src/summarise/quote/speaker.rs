@@ -405,12 +405,11 @@ fn heads_body(before_name: &str, name: &str) -> bool {
 }
 
 /// Does `rest`, the text after a capitalised word, open with an office in
-/// lower case ("bondskanselier", "chancellor")? Then the word qualified
+/// lower case ("bondskanselier", "prime minister")? Then the word qualified
 /// the office ("de Duitse bondskanselier") and was no name.
 fn before_office(rest: &str) -> bool {
     rest.strip_prefix(' ')
-        .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
-        .is_some_and(|w| w.starts_with(char::is_lowercase) && office::is_office_word(w))
+        .is_some_and(office::opens_with_office)
 }
 
 /// Longest sentence, in words, that leads into a quotation and names its
