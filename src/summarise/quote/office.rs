@@ -29,7 +29,7 @@ macro_rules! roles {
 /// británico", "il presidente ucraino"), and English, German and Dutch
 /// before it ("the German chancellor", "der österreichische Kanzler", "de
 /// Duitse bondskanselier"): the countries European news names most.
-macro_rules! nationality {
+macro_rules! national_adjective {
     () => {
         r"(?i:german|allemand|allemande|alem[aá]n|alemana|tedesc[oa]|alem[ãa]o?|deutsch\p{Ll}{0,2}|duitse|french|fran[cç]ais|fran[cç]aise|franc[eé]s|francesa|frances[ei]|franc[eê]s|franz[öo]sisch\p{Ll}{0,2}|franse|american|am[ée]ricaine?|estadounidense|statunitense|american[oa]|norte-american[oa]|amerikanisch\p{Ll}{0,2}|amerikaanse|british|britannique|brit[aá]nic[oa]|britannic[oa]|brit[âa]nic[oa]|britisch\p{Ll}{0,2}|britse|italian|italien(?:ne)?|italian[oa]|italienisch\p{Ll}{0,2}|italiaanse|spanish|espagnole?|espa[ñn]ol|espa[ñn]ola|spagnol[oa]|espanhola?|spanisch\p{Ll}{0,2}|spaanse|russian|russe|rus[oa]|russ[oa]|russisch\p{Ll}{0,2}|russische|ukrainian|ukrainien(?:ne)?|ucranian[oa]|ucrain[oa]|ukrainisch\p{Ll}{0,2}|oekra[ïi]ense|chinese|chinoise?|chin[oa]|cinese|chin[eê]s|chinesisch\p{Ll}{0,2}|polish|polonaise?|polac[oa]|polacc[oa]|polon[eê]s|polnisch\p{Ll}{0,2}|poolse|dutch|n[ée]erlandaise?|neerland[eé]s|neerlandesa|olandese|holand[eê]s|niederl[äa]ndisch\p{Ll}{0,2}|nederlandse|belgian|belge|belga|belgisch\p{Ll}{0,2}|belgische|portuguese|portugaise?|portugu[eé]s|portuguesa|portoghese|portugiesisch\p{Ll}{0,2}|portugese|greek|grecque|grec|grieg[oa]|grec[oa]|greg[oa]|griechisch\p{Ll}{0,2}|griekse|turkish|turque|turc|turc[oa]|t[üu]rkisch\p{Ll}{0,2}|turkse|hungarian|hongroise?|h[úu]ngar[oa]|ungherese|ungarisch\p{Ll}{0,2}|hongaarse|austrian|autrichien(?:ne)?|austr[ií]ac[oa]|[öo]sterreichisch\p{Ll}{0,2}|oostenrijkse|swedish|su[ée]doise?|suec[oa]|svedese|schwedisch\p{Ll}{0,2}|zweedse|danish|danoise?|dan[eé]s|danesa|danese|dinamarqu[eê]s|d[äa]nisch\p{Ll}{0,2}|deense|finnish|finlandaise?|finland[eé]s|finlandesa|finlandese|finnisch\p{Ll}{0,2}|finse|irish|irlandaise?|irland[eé]s|irlandesa|irlandese|irisch\p{Ll}{0,2}|ierse|romanian|roumaine?|ruman[oa]|romen[oa]|rum[äa]nisch\p{Ll}{0,2}|roemeense|israeli|isra[ée]lien(?:ne)?|israel[ií]|israelian[oa]|israelense|israelisch\p{Ll}{0,2}|isra[ëe]lische|iranian|iranien(?:ne)?|iran[ií]|iranian[oa]|iranisch\p{Ll}{0,2}|iraanse|japanese|japonaise?|japon[eé]s|japonesa|giapponese|japon[eê]s|japanisch\p{Ll}{0,2}|japanse|canadian|canadien(?:ne)?|canadiense|canadese|canadense|kanadisch\p{Ll}{0,2}|swiss|suisse|suiz[oa]|svizzer[oa]|su[íi][çc][oa]|schweizer\p{Ll}{0,5}|zwitserse|czech|tch[èe]que|chec[oa]|cec[oa]|tschechisch\p{Ll}{0,2}|tsjechische|european|europ[ée]en(?:ne)?|europe[oa]|europeu|europeia|europ[äa]isch\p{Ll}{0,2}|europese)"
     };
@@ -106,7 +106,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
             "role2",
             "qualifier2",
             "body2",
-            concat!(r"(?:\s+(?P<nationality>", nationality!(), "))?")
+            concat!(r"(?:\s+(?P<nationality>", national_adjective!(), "))?")
         ),
         bare = role!("role3"),
         prepositions = PREPOSITIONS.join("|"),
@@ -151,7 +151,7 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 static HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     let roles = roles!();
     let link = link!();
-    let nationality = nationality!();
+    let nationality = national_adjective!();
     attribution_regex(&format!(
         r"(?:^|[^\p{{L}}])(?P<h3>[\p{{L}}\-]*?)(?P<r3>{roles})(?:en|s)?(?:\s+{nationality})?(?:\s+{link}\s*[^,.;:“”«»„]{{1,40}}?)?,\s+(?P<w3>{NAME})|(?:^|[^\p{{L}}])(?P<h5>[\p{{L}}\-]*?)(?P<r5>{roles})(?:en|s)?\s+{link}\s*(?:l[’']\s*)?(?P<w5>[\p{{Lu}}][\p{{L}}’'\-]*(?:\s+[\p{{Lu}}][\p{{L}}’'\-]*){{1,5}}(?:(?:\s+(?:von|van|de|der|den|la|le|da|di|du|del|della))+\s+[\p{{Lu}}][\p{{L}}’'\-]*)?)|(?:^|[^\p{{L}}])(?P<h1>[\p{{L}}\-]*?)(?P<r1>{roles})(?:en|s)?(?:\s+{nationality})?\s+(?P<w1>(?:(?:von|van|de)\s+(?:der|den|la)\s+)?{CAPITALISED_NAME})|(?P<w2>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?:(?i:the|der|die|le|la|l’|l'|el|il)\s+|[\p{{Lu}}][\p{{L}}\-]*(?:’s|'s)\s+)(?:[^,.;:“”«»„]{{0,40}}?\s)?(?P<h2>[\p{{L}}\-]*?)(?P<r2>{roles})(?:[^\p{{L}}]|$)|(?P<w4>{NAME})(?:\s+\([^()]{{1,40}}\))?,\s+(?P<h4>[\p{{L}}\-]*?)(?P<r4>{roles})(?:\s*[,.;:]|\s+\p{{Ll}}|$)"
     ))
@@ -250,11 +250,6 @@ const DEPUTY: [&str; 6] = [
     "adjoint",
 ];
 
-/// An office and nothing else, as a whole word ("präsident" after the
-/// "vize" of "Vizepräsident").
-static ROLE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(concat!("^", roles!(), "$")).expect("one office"));
-
 /// Does `text` open with an office in lower case, alone or ending a
 /// compound, in any case ("bondskanselier", "prime minister", "chancellor
 /// said")?
@@ -272,8 +267,9 @@ pub(super) fn opens_with_office(text: &str) -> bool {
 
 /// Is `word` a nationality ("allemand", "German")?
 fn is_nationality(word: &str) -> bool {
-    static NATIONALITY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(concat!("^", nationality!(), "$")).expect("one nationality"));
+    static NATIONALITY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!("^", national_adjective!(), "$")).expect("one nationality")
+    });
     NATIONALITY.is_match(word)
 }
 
@@ -282,7 +278,8 @@ fn is_deputy(words: &str) -> bool {
     words_of(words).any(|w| {
         let w = w.to_lowercase();
         DEPUTY.contains(&w.as_str())
-            || (w.starts_with("vice") || w.starts_with("vize")) && ROLE_WORD.is_match(&w[4..])
+            // "Vizepräsident", "vicepremier"
+            || (w.starts_with("vice") || w.starts_with("vize")) && opens_with_office(&w[4..])
     })
 }
 
