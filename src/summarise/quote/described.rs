@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::names::reduce_name;
-use super::patterns::{NAME, VERBS, attribution_regex};
+use super::patterns::{AFTER_QUOTATION, NAME, VERBS, attribution_regex};
 
 /// Most words a description may have after its article.
 const DESCRIPTION_WORDS: usize = 6;
@@ -27,7 +27,7 @@ static BESIDE: LazyLock<Regex> = LazyLock::new(|| {
         DESCRIPTION_WORDS - 1
     );
     attribution_regex(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:(?P<subject>{description})\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<object>{description})\s*(?:[.,;!?)]|$))"
+        r"{AFTER_QUOTATION}(?:(?P<subject>{description})\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<object>{description})\s*(?:[.,;!?)]|$))"
     ))
     .expect("description beside a quotation")
 });

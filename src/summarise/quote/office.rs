@@ -11,8 +11,8 @@ use regex::Regex;
 
 use super::names::{person_named_after_body, possessive_of, reduce_name};
 use super::patterns::{
-    ACCORDING, CAPITALISED_NAME, LEAD_IN_WORDS, NAME, PREPOSITIONS, VERBS, attribution_regex,
-    leads_in,
+    ACCORDING, AFTER_QUOTATION, CAPITALISED_NAME, NAME, PREPOSITIONS, VERB_AFTER_SUBJECT,
+    VERB_LEADING_IN, VERBS, attribution_regex, leads_in,
 };
 
 /// Offices a report refers back to once it has named their holder, in the
@@ -99,7 +99,8 @@ const OUTLET: &str = r"(?i:der|dem)\s+(?:[\p{L}\-]+\s+)?[„“\x22«»‚‹]";
 /// that introduces it ("The minister said: “…”").
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{subject}\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s|\s+{OUTLET})|(?:{VERBS})\s+{bare}\s*(?:[.,;!?]|$))",
+        r"{AFTER_QUOTATION}(?:{subject}{verb_after_subject}|(?:{VERBS}|{ACCORDING})\s+{object}(?:\s*[.,;:!?)]|\s*$|\s+(?:{prepositions})\s|\s+{OUTLET})|(?:{VERBS})\s+{bare}\s*(?:[.,;!?]|$))",
+        verb_after_subject = VERB_AFTER_SUBJECT.as_str(),
         subject = reference!("role", "qualifier", "body"),
         // (only after a verb: "a déclaré le chancelier allemand")
         object = reference!(
@@ -116,7 +117,8 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
-        r"(?:^|[.!?]\s+){reference}\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}\s*[:,]?\s*$",
+        r"(?:^|[.!?]\s+){reference}{verb_leading_in}",
+        verb_leading_in = VERB_LEADING_IN.as_str(),
         reference = reference!("role", "qualifier", "body"),
     ))
     .expect("office before a quotation")

@@ -40,7 +40,7 @@ pub(super) const VERBS: &str = concat!(
 /// Most words between a speech verb and the quotation it introduces
 /// ("Kallas told a press conference in Brussels: “…”", "said in a post on
 /// X: “…”").
-pub(super) const LEAD_IN_WORDS: usize = 6;
+const LEAD_IN_WORDS: usize = 6;
 /// Introductions that put the speaker after the verb.
 pub(super) const ACCORDING: &str = r"(?i:according\s+to|in\s+the\s+words\s+of|selon|laut|según|secondo|volgens|aldus|segundo|de\s+acordo\s+com|według|zdaniem)";
 /// Offices named before a person set off by commas: "the health minister,
@@ -205,6 +205,23 @@ fn so_says() -> String {
     )
 }
 
+/// Where an attribution after a quotation opens: right after the closing
+/// mark, or past a comma, a stop or a dash ("…," she said; "…” –
+/// powiedział Tusk").
+pub(super) const AFTER_QUOTATION: &str = r"^\s*[,.:;—–-]?\s*";
+
+/// A verb of speech after its subject, as a whole word ("Barnier said",
+/// "Barnier, said").
+pub(super) static VERB_AFTER_SUBJECT: LazyLock<String> =
+    LazyLock::new(|| format!(r"\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)"));
+
+/// A verb of speech after its subject, then up to `LEAD_IN_WORDS` words,
+/// ending the text before a quotation ("Barnier told reporters in
+/// Brussels:").
+pub(super) static VERB_LEADING_IN: LazyLock<String> = LazyLock::new(|| {
+    format!(r"\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}\s*[:,]?\s*$")
+});
+
 /// The organisation a person speaks for, after their name: "of the Bank of
 /// England", "at Deutsche Bank", "from Annuity.org". It belongs to the
 /// attribution, not to the name ("Andrew Bailey of the Bank of England
@@ -213,7 +230,8 @@ const OF_ORGANISATION: &str = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[\p{Lu}][\p{L}
 
 pub(super) static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:{APPOSITION}?(?P<who>{PRONOUN}|{TITLED_NAME}{NAME}){OF_ORGANISATION}?{APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:the|el|la|le|il|der|die)\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE})(?:\s+(?i:of|for|at|del|de|du|des|der|di|della)\s+{description})?,\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|{so}|{signed})",
+        r"{AFTER_QUOTATION}(?:{APPOSITION}?(?P<who>{PRONOUN}|{TITLED_NAME}{NAME}){OF_ORGANISATION}?{APPOSITION_AFTER}?{verb_after_subject}|{INVERTED}|(?:{VERBS})\s+{APPOSITION}?(?:[\p{{Lu}}][\p{{L}}\-]*\s+)?(?:(?i:the|el|la|le|il|der|die)\s+)?(?:(?i:co-?founder|founder|owner|editor)|{OFFICE})(?:\s+(?i:of|for|at|del|de|du|des|der|di|della)\s+{description})?,\s+(?P<who8>{NAME})|(?:{VERBS})\s+{APPOSITION}?(?P<who2>{TITLED_NAME}{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})|{so}|{signed})",
+        verb_after_subject = VERB_AFTER_SUBJECT.as_str(),
         so = so_says(),
         signed = signed_with_a_dash(),
         description = description!(),
@@ -254,7 +272,8 @@ pub(super) static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
-        r"(?:{OFFICE})[^,.;:]{{0,40}}?,\s+(?P<who6>{NAME})\s*,|(?P<who>{NAME}){OF_ORGANISATION}?{APPOSITION_AFTER}?\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})"
+        r"(?:{OFFICE})[^,.;:]{{0,40}}?,\s+(?P<who6>{NAME})\s*,|(?P<who>{NAME}){OF_ORGANISATION}?{APPOSITION_AFTER}?{verb_after_subject}|(?:{VERBS})\s+(?P<who2>{NAME})|(?:{ACCORDING})\s+{APPOSITION}?(?P<who3>{NAME})",
+        verb_after_subject = VERB_AFTER_SUBJECT.as_str(),
     ))
     .expect("speaker mention pattern")
 });
@@ -388,7 +407,8 @@ const IMPERSONAL: &str = r"(?:hieß\s+es\s+(?:am\s+\p{L}+\s+)?|a-t-on\s+(?:appri
 
 pub(super) static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
-        r"^\s*[,.:;—–-]?\s*(?:(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)|(?:{VERBS}|{ACCORDING})\s+(?P<who2>{UNNAMED}|{ORGANISATION}){SEPARATED}(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives}|in)(?-u:\b))|{IMPERSONAL})",
+        r"{AFTER_QUOTATION}(?:(?P<who>{UNNAMED}|{ORGANISATION}){verb_after_subject}|(?:{VERBS}|{ACCORDING})\s+(?P<who2>{UNNAMED}|{ORGANISATION}){SEPARATED}(?:\s*[.,;:!?)]|\s*$|\s+(?i:{relatives}|in)(?-u:\b))|{IMPERSONAL})",
+        verb_after_subject = VERB_AFTER_SUBJECT.as_str(),
         relatives = RELATIVES.join("|")
     ))
     .expect("unnamed source after a quotation")
@@ -396,7 +416,8 @@ pub(super) static UNNAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) static UNNAMED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{UNNAMED}|{ORGANISATION})\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}\s*[:,]?\s*$"
+        r"(?:^|[^\p{{L}}\p{{N}}_])(?P<who>{UNNAMED}|{ORGANISATION}){verb_leading_in}",
+        verb_leading_in = VERB_LEADING_IN.as_str(),
     ))
     .expect("unnamed source before a quotation")
 });

@@ -14,9 +14,9 @@ use super::names::{
     sentence_subjects, without_office_body,
 };
 use super::patterns::{
-    AFTER, BEFORE, LEAD_IN, LEAD_IN_WORDS, MENTION, NAME, PERSON_OF, PREPOSITIONS, RELATIVES,
-    SIGNATURE, UNNAMED_AFTER, UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AHEAD, VERB_ALONE, VERBS,
-    attribution_regex, leads_in,
+    AFTER, AFTER_QUOTATION, BEFORE, LEAD_IN, MENTION, NAME, PERSON_OF, PREPOSITIONS, RELATIVES,
+    SIGNATURE, UNNAMED_AFTER, UNNAMED_BEFORE, UNNAMED_DESCRIPTION, VERB_AFTER_SUBJECT, VERB_AHEAD,
+    VERB_ALONE, VERB_LEADING_IN, attribution_regex, leads_in,
 };
 use super::{described, office};
 use crate::summarise::sentences::split_sentences;
@@ -259,13 +259,15 @@ fn joint_speakers(before: &str, after: &str, paragraphs: &[String]) -> Option<St
     const AND: &str = r"(?P<and>and|und|et|y|e|en)";
     static JOINT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         attribution_regex(&format!(
-            r"^\s*[,.:;—–-]?\s*(?P<a>{NAME})\s+{AND}\s+(?P<b>{NAME})\s*,?\s+(?:{VERBS})(?:[^\p{{L}}\p{{N}}_]|$)"
+            r"{AFTER_QUOTATION}(?P<a>{NAME})\s+{AND}\s+(?P<b>{NAME}){verb_after_subject}",
+            verb_after_subject = VERB_AFTER_SUBJECT.as_str(),
         ))
         .expect("joint speakers after a quotation")
     });
     static JOINT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         attribution_regex(&format!(
-            r"(?:^|[.!?]\s+)(?P<a>{NAME})\s+{AND}\s+(?P<b>{NAME})\s*,?\s+(?:{VERBS})(?:\s+[\p{{L}}][\p{{L}}’'\-]*){{0,{LEAD_IN_WORDS}}}\s*[:,]?\s*$"
+            r"(?:^|[.!?]\s+)(?P<a>{NAME})\s+{AND}\s+(?P<b>{NAME}){verb_leading_in}",
+            verb_leading_in = VERB_LEADING_IN.as_str(),
         ))
         .expect("joint speakers before a quotation")
     });
