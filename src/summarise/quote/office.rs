@@ -213,11 +213,12 @@ fn key(role: &str) -> String {
     }
 }
 
-/// The office a compound names as a whole, from its first part
-/// (`head`, lower case) and the office it ends in: the head of
-/// government ("Regierungschef", "Ministerpräsident", "Premierministerin",
-/// the Dutch "minister-president") and the head of state ("Staatschef"). None when the first part only
-/// qualifies the office ("Finanzminister", "Nato-Chef").
+/// The office a compound names as a whole, from its first part (`head`,
+/// lower case) and the office it ends in: the head of government
+/// ("Regierungschef", "Ministerpräsident", "Premierministerin", the Dutch
+/// "minister-president") and the head of state ("Staatschef"). None when
+/// the first part only qualifies the office ("Finanzminister",
+/// "Nato-Chef").
 fn compound_key(head: &str, key: &str) -> Option<&'static str> {
     match (head, key) {
         (h, "chief") if h.ends_with("regierungs") => Some("premier"),
@@ -597,18 +598,17 @@ pub(super) fn holder(
         .flat_map(|(k, p)| named_with(office, if k == paragraph { &p[..offset] } else { p }))
         .filter(|n| !foreign(n))
         .collect();
-    let most = named
-        .iter()
-        .map(|n| n.fit(office))
-        .max()
-        .unwrap_or_default();
+    // (each holder's fit is counted once)
+    let fits: Vec<usize> = named.iter().map(|n| n.fit(office)).collect();
+    let most = fits.iter().copied().max().unwrap_or_default();
     if most == 0 && GENERIC.contains(&office.key.as_str()) {
         return None;
     }
     named
         .iter()
-        .rfind(|n| n.fit(office) == most)
-        .map(|n| n.name.clone())
+        .zip(&fits)
+        .rfind(|&(_, &fit)| fit == most)
+        .map(|(n, _)| n.name.clone())
 }
 
 /// The person "the Hungarian" stands for, when the article named one with

@@ -251,11 +251,6 @@ pub(super) static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("before-quote attribution pattern")
 });
 
-/// A short sentence about a person that leads into the quotation with a
-/// colon ("Barnier was blunt:", "Barnier’s verdict:", "Merz wurde
-/// deutlich:", "Macron a été clair :"), or that ends before a quotation
-/// nothing attributes ("Barnier did not mince his words. “…”"). The whole
-/// text is the sentence; a possessive stays on the name ("Barnier’s").
 /// Does the text before a quotation lead into it: ending in a colon, or in
 /// a full stop (or "!") when nothing after the quotation attributes it?
 pub(super) fn leads_in(before: &str, after: &str) -> bool {
@@ -263,6 +258,11 @@ pub(super) fn leads_in(before: &str, after: &str) -> bool {
     end.ends_with(':') || end.ends_with(['.', '!']) && after.trim().is_empty()
 }
 
+/// A short sentence about a person that leads into the quotation with a
+/// colon ("Barnier was blunt:", "Barnier’s verdict:", "Merz wurde
+/// deutlich:", "Macron a été clair :"), or that ends before a quotation
+/// nothing attributes ("Barnier did not mince his words. “…”"). The whole
+/// text is the sentence; a possessive stays on the name ("Barnier’s").
 pub(super) static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     attribution_regex(&format!(
         r"^(?P<who>{PRONOUN}|{NAME})\s+\p{{Ll}}[^:.!?;“”«»„\x22]{{0,60}}?\s*[:.!]\s*$"

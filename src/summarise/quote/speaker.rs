@@ -563,12 +563,6 @@ fn in_genitive(before_name: &str) -> bool {
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "według" | "zdaniem"))
 }
 
-/// The person a pronoun (of the gender `wanted`, if it tells one) stands
-/// for. "Henry David Thoreau is as relevant as ever when he writes, “…”":
-/// the person named earlier in the same sentence (`lead_in`), else the
-/// last person quoted or named as a source (or opening a sentence of this
-/// paragraph), else one opening a sentence of the paragraph before; "she"
-/// passes over a man the article calls "Mr".
 /// The person a pronoun or an epithet stands for. A nationality ("the
 /// Hungarian") is first the person the article named with it and an
 /// office ("Hungarian Prime Minister Viktor Orbán"), then, as a pronoun is,
@@ -583,6 +577,12 @@ fn resolve_epithet(
         .or_else(|| resolve_pronoun(pronoun_gender(name), lead_in, found, paragraphs))
 }
 
+/// The person a pronoun (of the gender `wanted`, if it tells one) stands
+/// for. "Henry David Thoreau is as relevant as ever when he writes, “…”":
+/// the person named earlier in the same sentence (`lead_in`), else the
+/// last person quoted or named as a source (or opening a sentence of this
+/// paragraph), else one opening a sentence of the paragraph before; "she"
+/// passes over a man the article calls "Mr".
 fn resolve_pronoun(
     wanted: Option<Gender>,
     lead_in: Option<&str>,
