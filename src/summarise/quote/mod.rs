@@ -863,6 +863,12 @@ mod tests {
                 "« Nous ne laisserons pas les petites communes payer les erreurs des grandes villes », a déclaré de Montchalin.",
                 "Amélie de Montchalin",
             ),
+            // the particle capitalised, opening a sentence
+            (
+                "European Commission President Ursula von der Leyen unveiled the plan in Strasbourg on Tuesday.",
+                "Von der Leyen told MEPs: “We will not let the smaller member states pay for the mistakes of the larger ones.”",
+                "Ursula von der Leyen",
+            ),
         ] {
             assert_speaker(lead, line, speaker);
         }

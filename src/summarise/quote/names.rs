@@ -693,9 +693,21 @@ fn initial_at_end(text: &str) -> Option<&str> {
 }
 
 /// "Stoltenberg" becomes "Jens Stoltenberg" when the article names him in
-/// full, and "von der Leyen" "Ursula von der Leyen": a surname alone, with
-/// its particles.
+/// full, and "von der Leyen" (or "Von der Leyen" opening a sentence)
+/// "Ursula von der Leyen": a surname alone, with its particles.
 pub(super) fn full_name(name: &str, paragraphs: &[String]) -> String {
+    // "Von der Leyen" opening a sentence is the article's "von der Leyen",
+    // when the article writes it so
+    if let Some((first, rest)) = name.split_once(' ')
+        && first.starts_with(char::is_uppercase)
+        && PARTICLES.contains(&first.to_lowercase().as_str())
+    {
+        let lowered = format!("{} {rest}", first.to_lowercase());
+        let full = full_name(&lowered, paragraphs);
+        if full != lowered {
+            return full;
+        }
+    }
     let surname_with_particles = name.starts_with(char::is_lowercase);
     if name.contains(' ') && !surname_with_particles {
         return name.to_string();

@@ -275,15 +275,7 @@ fn joint_speakers(before: &str, after: &str, paragraphs: &[String]) -> Option<St
         .captures(after)
         .or_else(|| JOINT_BEFORE.captures(before))?;
     let person = |group: &str| {
-        let name = reduce_name(caps.name(group)?.as_str())?;
-        // "Von der Leyen" opening a sentence is "von der Leyen"
-        let name = match name.split_once(' ') {
-            Some((first, rest)) if PARTICLES_OPENING.contains(&first) => {
-                format!("{} {rest}", first.to_lowercase())
-            }
-            _ => name,
-        };
-        let name = full_name(&name, paragraphs);
+        let name = full_name(&reduce_name(caps.name(group)?.as_str())?, paragraphs);
         name.contains(' ').then_some(name)
     };
     Some(format!(
@@ -293,9 +285,6 @@ fn joint_speakers(before: &str, after: &str, paragraphs: &[String]) -> Option<St
         person("b")?
     ))
 }
-
-/// Particles that open a surname, capitalised at a sentence's start.
-const PARTICLES_OPENING: [&str; 4] = ["Von", "Van", "De", "Di"];
 
 /// The speaker given by the attribution in `before` and `after`.
 fn speaker_beside(
